@@ -1,0 +1,53 @@
+import { applyRewrites, type RewriteOutcome } from '../rewrite/apply.ts';
+import type { RegistryHost } from './configureHosts.ts';
+import { manifestURL } from './request.ts';
+
+/** An image reference as containerd's resolver splits it (pkg/reference, spec §3.2). */
+export interface ResolverReference {
+  /** Registry host, with port: "docker.io", "localhost:5000". */
+  host: string;
+  repository: string;
+  /** Tag, or the digest ("sha256:…") for digest references. */
+  object: string;
+  isDigest: boolean;
+}
+
+export type EndpointKind = 'mirror' | 'embedded' | 'default';
+
+/** One step of the ordered endpoint chain. */
+export interface ChainEndpoint {
+  /** The manifest request URL exactly as containerd sends it. */
+  url: string;
+  kind: EndpointKind;
+  /** Repository requested from this endpoint (after rewrites). */
+  repository: string;
+  rewrite: RewriteOutcome | null;
+  httpFallback: boolean;
+  host: RegistryHost;
+}
+
+/**
+ * The resolve chain: hosts able to serve this kind of reference (spec §3.8), in order,
+ * each with its rewritten repository and request URL.
+ */
+export function buildChain(hosts: readonly RegistryHost[], ref: ResolverReference, embeddedAddr: string | null): ChainEndpoint[] {
+  return hosts.filter((host) => canResolve(host, ref)).map((host) => chainEndpoint(host, ref, embeddedAddr));
+}
+
+/** Tags need pull + resolve; digests only pull. */
+function canResolve(host: RegistryHost, ref: ResolverReference): boolean {
+  return ref.isDigest ? host.capabilities.pull : host.capabilities.pull && host.capabilities.resolve;
+}
+
+function chainEndpoint(host: RegistryHost, ref: ResolverReference, embeddedAddr: string | null): ChainEndpoint {
+  const rewrite = host.rewrites.length > 0 ? applyRewrites(host.rewrites, ref.repository) : null;
+  const repository = rewrite?.repository ?? ref.repository;
+  return {
+    url: manifestURL(host, repository, ref.object, ref.host),
+    kind: host.isRoot ? 'default' : host.host === embeddedAddr ? 'embedded' : 'mirror',
+    repository,
+    rewrite,
+    httpFallback: host.httpFallback,
+    host,
+  };
+}

@@ -1,0 +1,69 @@
+import { isLocalhost, splitHostPort } from '../go/net.ts';
+import { appendsRootHost, type RootHostRule } from '../profiles/index.ts';
+import { ALL_CAPABILITIES, parseHostsFile, type HostEntry } from './hostsFile.ts';
+import { CERTS_D } from './hostDir.ts';
+
+/** A host containerd will try, after defaults and the TLS/HTTP decision (docker.RegistryHost). */
+export interface RegistryHost extends HostEntry {
+  /** HTTPS first, then plain HTTP on a TLS failure (containerd's httpFallback round-tripper). */
+  httpFallback: boolean;
+}
+
+/**
+ * containerd `ConfigureHosts` runs in three phases, one function each:
+ * `loadHostDir` (decode the directory), `fillDefaultHost`, then `withTransport` (TLS/HTTP).
+ */
+
+/** A host with no address: what a missing or undecodable hosts.toml leaves (cert-file fallback). */
+export const emptyHost = (): HostEntry => ({
+  key: '',
+  scheme: '',
+  host: '',
+  path: '',
+  capabilities: ALL_CAPABILITIES,
+  ca: null,
+  client: null,
+  skipVerify: null,
+  header: {},
+  rewrites: [],
+  isRoot: true,
+});
+
+/** `loadHostDir`: parse hosts.toml; an empty or undecodable file means one empty host (cert-file fallback). */
+export function loadHostDir(dir: string, text: string, rootHost: RootHostRule): { hosts: HostEntry[]; decodeError: string | null; rootAppended: boolean } {
+  if (text.length === 0) return { hosts: [emptyHost()], decodeError: null, rootAppended: true };
+  const parsed = parseHostsFile(`${CERTS_D}/${dir}`, text);
+  if (!parsed.ok) return { hosts: [emptyHost()], decodeError: parsed.error, rootAppended: true };
+  const { hosts, root, server } = parsed.value;
+  // The K3s fork's rule, which is the v1.32.2 / v1.32.3 difference (spec §3.5).
+  const rootAppended = appendsRootHost(rootHost, hosts.length, server);
+  return { hosts: rootAppended ? [...hosts, root] : hosts, decodeError: null, rootAppended };
+}
+
+/**
+ * Default fill-in (spec §3.6): only when the last host has no address (a root with
+ * `server = ""` or none, or no directory at all) does it become the registry itself.
+ */
+export function fillDefaultHost(hosts: HostEntry[], registryHost: string): HostEntry[] {
+  const last = hosts[hosts.length - 1];
+  if (last === undefined || last.host !== '') return hosts;
+  return [...hosts.slice(0, -1), { ...last, ...defaultEndpointFor(registryHost), path: '/v2', capabilities: ALL_CAPABILITIES }];
+}
+
+/** The registry's own endpoint: Docker Hub is served by registry-1; localhost speaks HTTP on odd ports. */
+function defaultEndpointFor(registryHost: string): Pick<HostEntry, 'scheme' | 'host'> & { skipVerify?: boolean } {
+  if (registryHost === 'docker.io') return { scheme: 'https', host: 'registry-1.docker.io' };
+  if (!isLocalhost(registryHost)) return { scheme: 'https', host: registryHost };
+  const port = splitHostPort(registryHost)?.port ?? '';
+  const scheme = port === '' || port === '443' ? 'https' : 'http';
+  // Port 80 is unambiguously plain HTTP; anywhere else a local registry likely has a self-signed cert.
+  return port === '80' ? { scheme, host: registryHost } : { scheme, host: registryHost, skipVerify: true };
+}
+
+/** An http host with any TLS setting, on a port other than 80, is tried over HTTPS first (spec §3.7). */
+export function withTransport(host: HostEntry): RegistryHost {
+  const explicitTLS = host.ca !== null || host.client !== null || host.skipVerify !== null;
+  const port = splitHostPort(host.host)?.port ?? '';
+  if (host.scheme === 'http' && explicitTLS && port !== '80') return { ...host, scheme: 'https', httpFallback: true };
+  return { ...host, httpFallback: false };
+}

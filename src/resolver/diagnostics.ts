@@ -1,0 +1,69 @@
+import type { Span } from './registries/span.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Every diagnostic the engine can report, with its severity and a one-line summary.
+ * The code is stable (UIs, docs and tests key on it); the message says what happens
+ * and what to do. Errors mean K3s or containerd will not use the file as written.
+ */
+export const diagnosticCodes = {
+  'yaml-syntax': { severity: 'error', summary: 'YAML syntax error: the K3s agent fails to start' },
+  'yaml-type': { severity: 'error', summary: 'Value of the wrong type: yaml.v2 rejects the file and the K3s agent fails to start' },
+  'yaml-merge': { severity: 'error', summary: 'Invalid `<<` merge: yaml.v2 rejects the file' },
+  'yaml-alias': { severity: 'error', summary: 'Unknown or recursive anchor' },
+  'yaml-multiple-documents': { severity: 'warning', summary: 'Only the first YAML document is read' },
+  'unknown-key': { severity: 'warning', summary: 'K3s ignores this key' },
+  'auth-token-field': { severity: 'warning', summary: '`auth.token` does not exist and is ignored' },
+  'section-misplaced': { severity: 'warning', summary: 'A top-level section is nested where K3s reads it as a registry name' },
+  'duplicate-key': { severity: 'warning', summary: 'Repeated key: replaced or merged the way yaml.v2 does' },
+  'invalid-registry-key': { severity: 'warning', summary: 'Registry key K3s cannot parse: the whole entry is skipped' },
+  'registry-key-never-matches': { severity: 'warning', summary: 'No normalised image reference has this registry host' },
+  'invalid-endpoint': { severity: 'warning', summary: 'Endpoint K3s cannot parse: it is skipped' },
+  'empty-endpoint': { severity: 'warning', summary: 'Empty endpoint' },
+  'duplicate-endpoint': { severity: 'warning', summary: 'Duplicate endpoint skipped' },
+  'default-endpoint-not-last': { severity: 'warning', summary: 'Default endpoint listed but not last: it becomes an ordinary mirror and may be tried twice' },
+  'default-endpoint-redundant': { severity: 'info', summary: 'Default endpoint listed last: K3s already falls back to it' },
+  'mirror-no-endpoints': { severity: 'warning', summary: 'Mirror with no endpoints writes nothing' },
+  'wildcard-config-tls-lost': { severity: 'warning', summary: '`configs."*"` TLS is lost when `mirrors."*"` exists' },
+  'wildcard-auth-unused': { severity: 'warning', summary: '`configs."*".auth` is never used' },
+  'wildcard-no-fallback-v1.32.2': { severity: 'warning', summary: 'v1.32.2+k3s1 never falls back from `mirrors."*"` to the upstream registry' },
+  'disable-default-ignored': { severity: 'warning', summary: '`--disable-default-registry-endpoint` is ignored for a key also under configs' },
+  'disable-default-no-endpoints': { severity: 'warning', summary: '`--disable-default-registry-endpoint` has no effect on a mirror with no endpoints' },
+  'config-keyed-by-upstream': { severity: 'warning', summary: 'Config is keyed by the upstream registry, not by the mirror endpoint it should apply to' },
+  'config-host-mismatch': { severity: 'warning', summary: 'Config key matches no endpoint exactly (host or port differs)' },
+  'tls-client-pair-incomplete': { severity: 'warning', summary: 'cert_file without key_file (or the reverse)' },
+  'http-endpoint-with-tls': { severity: 'info', summary: 'http:// endpoint with TLS settings: containerd tries HTTPS first' },
+  'auth-over-http': { severity: 'info', summary: 'Credentials sent over plain HTTP' },
+  'rewrite-breaks-toml': { severity: 'error', summary: 'Rewrite with `\\` or `"`: K3s writes invalid TOML and containerd ignores the whole hosts.toml' },
+  'rewrite-invalid-regex': { severity: 'warning', summary: 'Rewrite pattern is not valid Go RE2: containerd skips it' },
+  'rewrite-ambiguous': { severity: 'warning', summary: 'Several rewrites match one repository: containerd picks one at random' },
+  'rewrite-missing-group': { severity: 'warning', summary: 'Replacement refers to a capture group the pattern does not have: it expands to nothing' },
+  'rewrite-matches-tag': { severity: 'warning', summary: 'Rewrite pattern mentions a tag or registry, but rewrites only see the repository path' },
+  'rewrite-without-endpoint': { severity: 'warning', summary: 'Rewrites apply only to mirror endpoints; this mirror has none' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+/** A diagnostic located by offsets; the pipeline converts spans to lines and columns. */
+export interface SpannedDiagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  span: Span;
+}
+
+/** The public form: 1-based line and column, end exclusive. */
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function diagnostic(code: DiagnosticCode, message: string, span: Span): SpannedDiagnostic {
+  return { code, severity: diagnosticCodes[code].severity, message, span };
+}

@@ -1,0 +1,118 @@
+import type { ChainEndpoint, ResolverReference } from './containerd/chain.ts';
+import type { ContainerdResolution } from './containerd/index.ts';
+import { hostPaths } from './containerd/hostDir.ts';
+import type { VersionProfile } from './profiles/index.ts';
+import { formatReference, splitDockerDomain, type ImageReference } from './reference/normalize.ts';
+import type { Registry } from './registries/model.ts';
+
+/** One decision on the way from an image name to its endpoint chain, in words. */
+export interface TraceStep {
+  kind: 'reference' | 'directory' | 'decode' | 'endpoint' | 'rewrite' | 'filter' | 'default';
+  text: string;
+}
+
+interface ExplainInput {
+  image: string;
+  reference: ImageReference;
+  ref: ResolverReference;
+  resolved: ContainerdResolution;
+  profile: VersionProfile;
+  hostsToml: Readonly<Record<string, string>>;
+  registry: Registry;
+}
+
+/** The "why" trace for one image under one release. */
+export function explainChain(input: ExplainInput): TraceStep[] {
+  return [
+    explainReference(input.image, input.reference),
+    explainDirectory(input.ref.host, input.resolved.hostsDir),
+    ...explainDecode(input.resolved),
+    ...explainFilter(input),
+    ...input.resolved.chain.flatMap((endpoint, index) => explainEndpoint(endpoint, index)),
+    ...explainDefault(input),
+  ];
+}
+
+function explainReference(image: string, reference: ImageReference): TraceStep {
+  const notes: string[] = [];
+  const { domain } = splitDockerDomain(image);
+  const firstComponent = image.includes('/') ? image.slice(0, image.indexOf('/')) : '';
+  if (firstComponent === 'index.docker.io') notes.push('index.docker.io is folded into docker.io');
+  else if (domain === 'docker.io' && firstComponent !== 'docker.io') notes.push('no registry host in the name, so Docker Hub (docker.io)');
+  if (reference.domain === 'docker.io' && reference.path.startsWith('library/') && !image.includes('library/')) notes.push('official image: library/ added');
+  if (reference.digest !== null && /:[\w][\w.-]*@/.test(image)) notes.push('both tag and digest given: the tag is dropped, the digest is pulled');
+  if (reference.digest === null && !/:[\w][\w.-]*$/.test(image.slice(image.lastIndexOf('/') + 1))) notes.push('no tag: latest');
+  const why = notes.length > 0 ? ` (${notes.join('; ')})` : '';
+  return { kind: 'reference', text: `"${image}" is pulled as ${formatReference(reference)}${why}; registry host ${reference.domain}, repository ${reference.path}.` };
+}
+
+function explainDirectory(host: string, hostsDir: string | null): TraceStep {
+  const tried = hostPaths(host).map((dir) => `certs.d/${dir}`).join(', then ');
+  if (hostsDir === null) return { kind: 'directory', text: `containerd looks for ${tried}: none exists, so it uses its built-in default endpoint only.` };
+  const why = hostsDir === '_default' ? ` (no directory for ${host} itself, so the wildcard one)` : '';
+  return { kind: 'directory', text: `containerd looks for ${tried}: it uses certs.d/${hostsDir}${why}.` };
+}
+
+function explainDecode(resolved: ContainerdResolution): TraceStep[] {
+  if (resolved.decodeError === null) return [];
+  return [
+    {
+      kind: 'decode',
+      text: `certs.d/${resolved.hostsDir}/hosts.toml cannot be decoded (${resolved.decodeError}); containerd logs "failed to decode" and ignores the whole file: no mirrors, only the default endpoint.`,
+    },
+  ];
+}
+
+function explainFilter(input: ExplainInput): TraceStep[] {
+  const dropped = input.resolved.hosts.length - input.resolved.chain.length;
+  if (dropped <= 0) return [];
+  const needs = input.ref.isDigest ? 'pull' : 'pull and resolve';
+  return [{ kind: 'filter', text: `${dropped} host(s) lack the ${needs} capabilities this ${input.ref.isDigest ? 'digest' : 'tag'} reference needs and are skipped.` }];
+}
+
+function explainEndpoint(endpoint: ChainEndpoint, index: number): TraceStep[] {
+  const label = { mirror: 'mirror', embedded: 'embedded registry (Spegel)', default: 'default endpoint' }[endpoint.kind];
+  const origin = endpoint.host.isRoot ? (endpoint.host.key === '' ? 'the registry itself' : `server = "${endpoint.host.key}"`) : `[host."${endpoint.host.key}"]`;
+  const steps: TraceStep[] = [{ kind: 'endpoint', text: `${index + 1}. ${label}: ${endpoint.url} (from ${origin}).` }];
+  if (endpoint.httpFallback) {
+    steps.push({ kind: 'endpoint', text: `   http with TLS settings: containerd tries HTTPS first and retries over plain HTTP if the server does not speak TLS.` });
+  }
+  const rewrite = endpoint.rewrite;
+  if (rewrite !== null) {
+    for (const invalid of rewrite.invalid) steps.push({ kind: 'rewrite', text: `   rewrite "${invalid.pattern}" is not valid RE2 and is skipped (${invalid.error}).` });
+    if (rewrite.pattern === null) steps.push({ kind: 'rewrite', text: `   no rewrite changes "${endpoint.repository}"; it is requested as is.` });
+    else {
+      steps.push({ kind: 'rewrite', text: `   rewrite "${rewrite.pattern}" turns the repository into ${rewrite.repository}.` });
+      if (rewrite.ambiguous) {
+        const all = rewrite.candidates.map((candidate) => `"${candidate.pattern}" -> ${candidate.repository}`).join(', ');
+        steps.push({ kind: 'rewrite', text: `   several rewrites match (${all}); containerd picks one at random on each pull (Go map order).` });
+      }
+    }
+  }
+  return steps;
+}
+
+function explainDefault(input: ExplainInput): TraceStep[] {
+  const { resolved, profile } = input;
+  const who = `${profile.id} (containerd ${profile.containerd})`;
+  if (resolved.hostsDir === null || resolved.decodeError !== null) return [];
+  const text = input.hostsToml[resolved.hostsDir] ?? '';
+  const server = /^server = "(.*)"$/m.exec(text);
+  const hostEntries = resolved.hosts.filter((host) => !host.isRoot).length;
+  if (hostEntries === 0 && !resolved.rootAppended) return [];
+  if (server === null) {
+    return [
+      resolved.rootAppended
+        ? { kind: 'default', text: `hosts.toml has no [host] entries, so ${who} uses its top level as the only host.` }
+        : { kind: 'default', text: `hosts.toml has no server line (--disable-default-registry-endpoint), so ${who} never falls back to ${input.ref.host} itself.` },
+    ];
+  }
+  if (server[1] === '') {
+    return [
+      resolved.rootAppended
+        ? { kind: 'default', text: `server = "" is present, and ${who} counts a present key: the registry's own endpoint is filled in and tried last.` }
+        : { kind: 'default', text: `server = "" is empty, and ${who} treats an empty server as absent: no fallback to ${input.ref.host} itself (k3s-io/k3s#11857).` },
+    ];
+  }
+  return [{ kind: 'default', text: `server = "${server[1]}": ${who} tries it last.` }];
+}

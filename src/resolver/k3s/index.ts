@@ -1,0 +1,39 @@
+import type { Registry } from '../registries/model.ts';
+import {
+  NO_MIRROR_ADDR,
+  directoryFor,
+  getHostConfigs,
+  injectEmbeddedMirror,
+  type EmbeddedRegistry,
+  type GenerationEvent,
+  type HostConfig,
+} from './hostConfigs.ts';
+import { renderHostsToml } from './render.ts';
+
+export interface NodeFlags {
+  /** `--disable-default-registry-endpoint` */
+  disableDefaultRegistryEndpoint: boolean;
+  /** `--embedded-registry`, with the node's address and TLS files; null when off. */
+  embeddedRegistry: EmbeddedRegistry | null;
+}
+
+export interface K3sOutput {
+  /** certs.d directory name -> hosts.toml text, sorted by directory. */
+  hostsToml: Record<string, string>;
+  /** The model each file was rendered from, by directory. */
+  hostConfigs: Map<string, HostConfig>;
+  events: GenerationEvent[];
+}
+
+/** The K3s stage: registries.yaml model -> the hosts.toml files it writes under certs.d. */
+export function generateHostsToml(registry: Registry, flags: NodeFlags): K3sOutput {
+  const embedded = flags.embeddedRegistry;
+  const effective = embedded === null ? registry : injectEmbeddedMirror(registry, embedded);
+  const { hosts, events } = getHostConfigs(effective, flags.disableDefaultRegistryEndpoint, embedded?.mirrorAddr ?? NO_MIRROR_ADDR);
+  const hostConfigs = new Map([...hosts].map(([key, host]) => [directoryFor(key), host] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const hostsToml: Record<string, string> = {};
+  for (const [dir, host] of hostConfigs) hostsToml[dir] = renderHostsToml(host);
+  return { hostsToml, hostConfigs, events };
+}
+
+export { nodeEmbeddedRegistry, type EmbeddedRegistry } from './hostConfigs.ts';

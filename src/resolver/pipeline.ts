@@ -1,0 +1,168 @@
+import { createContainerdReader, type ChainEndpoint, type ResolverReference } from './containerd/index.ts';
+import type { Diagnostic, SpannedDiagnostic } from './diagnostics.ts';
+import { generateHostsToml, type EmbeddedRegistry } from './k3s/index.ts';
+import type { HostConfig } from './k3s/hostConfigs.ts';
+import { profiles as allProfiles, type VersionProfile } from './profiles/index.ts';
+import { findQuirks } from './quirks/index.ts';
+import { formatReference, parseDockerRef, type ImageReference } from './reference/normalize.ts';
+import { LineIndex } from './registries/lineIndex.ts';
+import type { Registry } from './registries/model.ts';
+import { parseRegistriesYaml } from './registries/parse.ts';
+import type { Span } from './registries/span.ts';
+import { explainChain, type TraceStep } from './explain.ts';
+
+export interface ResolveInput {
+  registriesYaml: string;
+  images: readonly string[];
+  /** Releases to compare, in display order; both by default. */
+  profiles?: readonly VersionProfile[];
+  /** `--disable-default-registry-endpoint` */
+  disableDefaultRegistryEndpoint?: boolean;
+  /** `--embedded-registry` with the node's address and TLS files; null or absent when off. */
+  embeddedRegistry?: EmbeddedRegistry | null;
+}
+
+export interface Resolution {
+  /** False when K3s refuses registries.yaml: the agent does not start and nothing is pulled. */
+  loadable: boolean;
+  diagnostics: Diagnostic[];
+  /** certs.d directory -> hosts.toml, identical for every compared release (spec §2.2). */
+  hostsToml: Record<string, string>;
+  hostConfigs: ReadonlyMap<string, HostConfig>;
+  profiles: readonly VersionProfile[];
+  images: ImageResolution[];
+}
+
+export interface ImageResolution {
+  image: string;
+  /** The reference containerd pulls, e.g. docker.io/library/nginx:latest; null when invalid. */
+  normalized: string | null;
+  /** The reference error, worded as containerd reports it; null when valid. */
+  error: string | null;
+  reference: ResolverReference | null;
+  /** certs.d directory containerd uses for this image, or null for the built-in default. */
+  hostsDir: string | null;
+  /** Why that directory's hosts.toml is ignored, or null. */
+  hostsTomlError: string | null;
+  /** Per release id. */
+  versions: Record<string, VersionChain>;
+}
+
+export interface VersionChain {
+  chain: ResolvedEndpoint[];
+  /** Whether hosts.toml's root `server` was used as the final fallback. */
+  rootAppended: boolean;
+  trace: TraceStep[];
+}
+
+/** A chain step and the registries.yaml text that produced it. */
+export interface ResolvedEndpoint extends ChainEndpoint {
+  sources: SourceRef[];
+}
+
+export interface SourceRef {
+  role: 'mirror' | 'endpoint' | 'rewrite' | 'config';
+  span: Span;
+}
+
+/**
+ * The whole pipeline, in the order the real system runs it:
+ * registries.yaml -(K3s)-> certs.d/*\/hosts.toml -(containerd, per release)-> endpoint chains.
+ * Pure and total: bad input yields diagnostics and image errors, never an exception.
+ */
+export function resolve(input: ResolveInput): Resolution {
+  const profiles = input.profiles ?? allProfiles;
+  const parsed = parseRegistriesYaml(input.registriesYaml);
+  const embedded = input.embeddedRegistry ?? null;
+  const flags = { disableDefaultRegistryEndpoint: input.disableDefaultRegistryEndpoint ?? false, embeddedRegistry: embedded };
+  const k3s = parsed.loadable ? generateHostsToml(parsed.registry, flags) : { hostsToml: {}, hostConfigs: new Map<string, HostConfig>(), events: [] };
+  const readers = profiles.map((profile) => ({ profile, reader: createContainerdReader(k3s.hostsToml, profile.rootHost, embedded?.mirrorAddr ?? null) }));
+  const references = input.images.map((image) => parseDockerRef(image));
+
+  const images = input.images.map((image, index): ImageResolution => {
+    const reference = references[index];
+    if (reference === undefined || !reference.ok) {
+      return { image, normalized: null, error: reference?.ok === false ? reference.error : 'invalid reference format', reference: null, hostsDir: null, hostsTomlError: null, versions: {} };
+    }
+    const ref = resolverReference(reference.value);
+    const versions: Record<string, VersionChain> = {};
+    let hostsDir: string | null = null;
+    let hostsTomlError: string | null = null;
+    for (const { profile, reader } of readers) {
+      const resolved = reader.resolve(ref);
+      [hostsDir, hostsTomlError] = [resolved.hostsDir, resolved.decodeError];
+      const chain = parsed.loadable ? resolved.chain.map((endpoint) => withSources(endpoint, resolved.hostsDir, k3s.hostConfigs, parsed.registry)) : [];
+      versions[profile.id] = {
+        chain,
+        rootAppended: resolved.rootAppended,
+        trace: explainChain({ image, reference: reference.value, ref, resolved, profile, hostsToml: k3s.hostsToml, registry: parsed.registry }),
+      };
+    }
+    return { image, normalized: formatReference(reference.value), error: null, reference: ref, hostsDir, hostsTomlError, versions };
+  });
+
+  const quirks = parsed.loadable ? quirkDiagnostics(parsed.registry, flags, k3s, readers[0]?.reader ?? null, images) : [];
+  const lines = new LineIndex(input.registriesYaml);
+  const diagnostics = [...parsed.diagnostics, ...quirks]
+    .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code))
+    .map((found) => toDiagnostic(found, lines));
+  return { loadable: parsed.loadable, diagnostics, hostsToml: k3s.hostsToml, hostConfigs: k3s.hostConfigs, profiles, images };
+}
+
+/** containerd `reference.Parse` on the normalised name: host, repository and the object to fetch. */
+function resolverReference(ref: ImageReference): ResolverReference {
+  return { host: ref.domain, repository: ref.path, object: ref.digest ?? ref.tag ?? 'latest', isDigest: ref.digest !== null };
+}
+
+function quirkDiagnostics(
+  registry: Registry,
+  flags: { disableDefaultRegistryEndpoint: boolean; embeddedRegistry: EmbeddedRegistry | null },
+  k3s: ReturnType<typeof generateHostsToml>,
+  reader: ReturnType<typeof createContainerdReader> | null,
+  images: readonly ImageResolution[],
+): SpannedDiagnostic[] {
+  const undecodableDirs = new Map<string, string>();
+  for (const dir of Object.keys(k3s.hostsToml)) {
+    const error = reader?.load(dir).decodeError ?? null;
+    if (error !== null) undecodableDirs.set(dir, error);
+  }
+  const repositoriesByDir = new Map<string, string[]>();
+  for (const image of images) {
+    if (image.hostsDir === null || image.reference === null) continue;
+    const list = repositoriesByDir.get(image.hostsDir) ?? [];
+    list.push(image.reference.repository);
+    repositoriesByDir.set(image.hostsDir, list);
+  }
+  return findQuirks({
+    registry,
+    disableDefaultRegistryEndpoint: flags.disableDefaultRegistryEndpoint,
+    embeddedRegistry: flags.embeddedRegistry !== null,
+    events: k3s.events,
+    undecodableDirs,
+    repositoriesByDir,
+  });
+}
+
+/** Links a chain step back to the mirror key, endpoint, rewrite and config that produced it. */
+function withSources(endpoint: ChainEndpoint, hostsDir: string | null, hostConfigs: ReadonlyMap<string, HostConfig>, registry: Registry): ResolvedEndpoint {
+  const sources: SourceRef[] = [];
+  const hostConfig = hostsDir === null ? undefined : hostConfigs.get(hostsDir);
+  if (hostConfig !== undefined) {
+    const generated = endpoint.host.isRoot ? hostConfig.default : hostConfig.endpoints.find((candidate) => candidate.url === endpoint.host.key);
+    const mirrorKey = generated?.origin?.mirrorKey ?? (hostsDir === '_default' ? '*' : hostsDir);
+    const mirror = mirrorKey === null ? undefined : registry.mirrors.get(mirrorKey);
+    if (mirror !== undefined && mirror.keySpan.end > 0) sources.push({ role: 'mirror', span: mirror.keySpan });
+    if (generated?.origin && generated.origin.span.end > 0) sources.push({ role: 'endpoint', span: generated.origin.span });
+    const pattern = endpoint.rewrite?.pattern;
+    const rule = pattern === undefined || pattern === null ? undefined : mirror?.rewrites.find((candidate) => candidate.pattern === pattern);
+    if (rule !== undefined) sources.push({ role: 'rewrite', span: rule.span });
+    const configKey = generated?.config.key ?? null;
+    const config = configKey === null ? undefined : registry.configs.get(configKey);
+    if (config !== undefined && config.keySpan.end > 0) sources.push({ role: 'config', span: config.keySpan });
+  }
+  return { ...endpoint, sources };
+}
+
+function toDiagnostic(found: SpannedDiagnostic, lines: LineIndex): Diagnostic {
+  return { severity: found.severity, code: found.code, message: found.message, ...lines.range(found.span) };
+}

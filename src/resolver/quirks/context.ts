@@ -1,0 +1,14 @@
+import type { GenerationEvent } from '../k3s/hostConfigs.ts';
+import type { Registry } from '../registries/model.ts';
+
+/** What the quirk checks look at: the file as written, the node flags, and what K3s did with it. */
+export interface QuirkContext {
+  registry: Registry;
+  disableDefaultRegistryEndpoint: boolean;
+  embeddedRegistry: boolean;
+  events: readonly GenerationEvent[];
+  /** certs.d directories whose generated hosts.toml containerd cannot decode, with the reason. */
+  undecodableDirs: ReadonlyMap<string, string>;
+  /** Repositories of the sample images, by the certs.d directory they resolve through. */
+  repositoriesByDir: ReadonlyMap<string, readonly string[]>;
+}

@@ -1,0 +1,104 @@
+import { diagnostic, type SpannedDiagnostic } from '../diagnostics.ts';
+import { normalizeEndpointAddress } from '../k3s/endpoint.ts';
+import { configForHost, NO_MIRROR_ADDR } from '../k3s/hostConfigs.ts';
+import { isLocalhost } from '../go/net.ts';
+import type { Mirror } from '../registries/model.ts';
+import type { QuirkContext } from './context.ts';
+
+/** What K3s reported while generating: unusable keys, unusable or duplicate endpoints. */
+export function checkGenerationEvents(context: QuirkContext): SpannedDiagnostic[] {
+  return context.events.map((event) => {
+    switch (event.kind) {
+      case 'invalid-key':
+        return diagnostic('invalid-registry-key', `K3s cannot parse ${event.section}."${event.key}" and skips the whole entry: ${event.error}`, event.span);
+      case 'invalid-endpoint':
+        return diagnostic('invalid-endpoint', `K3s ignores the endpoint "${event.endpoint}" of mirrors."${event.mirrorKey}": ${event.error}`, event.span);
+      case 'duplicate-endpoint':
+        return diagnostic('duplicate-endpoint', `"${event.endpoint}" normalises to the same URL as an earlier endpoint of mirrors."${event.mirrorKey}"; K3s skips it, so it is not tried twice.`, event.span);
+    }
+  });
+}
+
+/** Per mirror: no endpoints, the registry's own endpoint listed explicitly, empty endpoints. */
+export function checkMirrorEndpoints(context: QuirkContext): SpannedDiagnostic[] {
+  const found: SpannedDiagnostic[] = [];
+  for (const mirror of context.registry.mirrors.values()) {
+    found.push(...checkNoEndpoints(mirror, context), ...checkExplicitDefault(mirror, context), ...checkEmptyEndpoints(mirror));
+  }
+  return found;
+}
+
+function checkNoEndpoints(mirror: Mirror, context: QuirkContext): SpannedDiagnostic[] {
+  if (mirror.endpoints.length > 0 || mirror.rewrites.length > 0) return [];
+  const getsEmbedded = context.embeddedRegistry && !isLocalhost(mirror.key);
+  if (getsEmbedded) return [];
+  if (context.disableDefaultRegistryEndpoint) {
+    return [
+      diagnostic(
+        'disable-default-no-endpoints',
+        `mirrors."${mirror.key}" has no endpoints, so K3s writes no hosts.toml for it and --disable-default-registry-endpoint cannot remove anything: containerd still pulls from the registry itself.`,
+        mirror.keySpan,
+      ),
+    ];
+  }
+  const why = context.embeddedRegistry ? ' (localhost registries are not mirrored by the embedded registry)' : '';
+  return [diagnostic('mirror-no-endpoints', `mirrors."${mirror.key}" has no endpoints${why}: K3s writes nothing for it and containerd pulls from the registry directly.`, mirror.keySpan)];
+}
+
+function checkExplicitDefault(mirror: Mirror, context: QuirkContext): SpannedDiagnostic[] {
+  if (mirror.key === '*') return [];
+  const mirrorAddr = context.embeddedRegistry ? '127.0.0.1:6443' : NO_MIRROR_ADDR;
+  const own = normalizeEndpointAddress(mirror.key, mirrorAddr);
+  if (!own.ok) return [];
+  const found: SpannedDiagnostic[] = [];
+  mirror.endpoints.forEach((endpoint, index) => {
+    const normalized = normalizeEndpointAddress(endpoint.value, mirrorAddr);
+    if (!normalized.ok || normalized.value.urlString !== own.value.urlString) return;
+    const isLast = index === mirror.endpoints.length - 1;
+    if (!isLast) {
+      found.push(
+        diagnostic(
+          'default-endpoint-not-last',
+          `"${endpoint.value}" is ${mirror.key}'s own default endpoint, listed before other endpoints: K3s keeps it as an ordinary mirror here${context.disableDefaultRegistryEndpoint ? '' : ' and containerd still falls back to it at the end, so it is tried twice'}. Move it last or remove it.`,
+          endpoint.span,
+        ),
+      );
+    } else if (!context.disableDefaultRegistryEndpoint) {
+      found.push(diagnostic('default-endpoint-redundant', `"${endpoint.value}" is ${mirror.key}'s own default endpoint; K3s always falls back to it last, so listing it changes nothing.`, endpoint.span));
+    }
+  });
+  return found;
+}
+
+function checkEmptyEndpoints(mirror: Mirror): SpannedDiagnostic[] {
+  return mirror.endpoints
+    .filter((endpoint) => endpoint.value.trim() === '')
+    .map((endpoint) => diagnostic('empty-endpoint', `An empty endpoint in mirrors."${mirror.key}" becomes a host with no address.`, endpoint.span));
+}
+
+/** http:// endpoints combined with TLS settings or credentials. */
+export function checkTransport(context: QuirkContext): SpannedDiagnostic[] {
+  const found: SpannedDiagnostic[] = [];
+  for (const mirror of context.registry.mirrors.values()) {
+    for (const endpoint of mirror.endpoints) {
+      const normalized = normalizeEndpointAddress(endpoint.value, NO_MIRROR_ADDR);
+      if (!normalized.ok || normalized.value.url.scheme !== 'http') continue;
+      const config = configForHost(context.registry.configs, normalized.value.registryName);
+      const tls = config.tls;
+      const port = /:(\d+)$/.exec(normalized.value.url.host)?.[1] ?? '';
+      if (tls !== null && port !== '80') {
+        found.push(
+          diagnostic(
+            'http-endpoint-with-tls',
+            `configs."${config.key}" gives TLS settings to the http:// endpoint "${endpoint.value}": containerd tries HTTPS first and falls back to plain HTTP only on a TLS error. Drop the tls block or use https://.`,
+            endpoint.span,
+          ),
+        );
+      }
+      if (config.hasAuth) {
+        found.push(diagnostic('auth-over-http', `Credentials from configs."${config.key}" are sent to "${endpoint.value}" over plain HTTP.`, endpoint.span));
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,277 @@
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from 'yaml';
+import type { GoType } from './goTypes.ts';
+import type { Span } from './span.ts';
+import { resolvePlainScalar, type ResolvedScalar } from './yamlV2Scalars.ts';
+
+/**
+ * Decodes a parsed YAML document into Go-shaped values with the semantics of
+ * gopkg.in/yaml.v2 `Unmarshal` (non-strict), which is what K3s uses (spec §1.1):
+ *   - unknown keys are ignored (reported here, so the UI can warn);
+ *   - a value of the wrong type is an error that makes Unmarshal fail (K3s will not start);
+ *   - string fields take any non-null scalar's text verbatim;
+ *   - a repeated key replaces the value in a Go map, but decodes *into* the existing value of a
+ *     struct field, so a repeated map/struct field merges and a repeated list replaces;
+ *   - `<<` merge keys are applied in place, in key order (a key written before `<<` can be overridden
+ *     by the merge), unlike the YAML 1.1 merge spec.
+ */
+
+export type GoValue =
+  | { kind: 'string'; value: string; span: Span }
+  | { kind: 'bool'; value: boolean; span: Span }
+  | { kind: 'slice'; items: GoValue[]; span: Span }
+  | { kind: 'map'; entries: Map<string, GoEntry>; span: Span }
+  | { kind: 'struct'; fields: Map<string, GoEntry>; span: Span };
+
+export interface GoEntry {
+  key: string;
+  keySpan: Span;
+  value: GoValue | null;
+}
+
+export interface DecodeIssue {
+  kind: 'type' | 'merge' | 'alias' | 'unknown-key' | 'duplicate-key';
+  span: Span;
+  message: string;
+  /** Dotted path of the mapping that holds the key, e.g. `mirrors."docker.io"`. */
+  path: string;
+  key?: string;
+  /** For unknown keys: the Go struct that ignored it. */
+  structName?: string;
+}
+
+interface Outcome {
+  good: boolean;
+  value: GoValue | null;
+}
+
+const MAX_ALIAS_DEPTH = 64;
+
+/** Decodes a whole document into `type`; a missing or empty document is Go's zero value. */
+export function decodeDocument(doc: Document, type: GoType): { value: GoValue | null; issues: DecodeIssue[] } {
+  const decoder = new YamlV2Decoder(doc);
+  const contents = doc.contents as Node | null;
+  const value = contents === null ? zeroValue(type, { start: 0, end: 0 }) : decoder.decode(contents, type, null, []).value;
+  return { value, issues: decoder.issues };
+}
+
+class YamlV2Decoder {
+  readonly issues: DecodeIssue[] = [];
+  private aliasDepth = 0;
+
+  constructor(private readonly doc: Document) {}
+
+  decode(node: Node | null, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
+    if (node === null) return { good: true, value: zeroValue(type, { start: 0, end: 0 }) };
+    if (isAlias(node)) return this.decodeAlias(node, type, current, path);
+    if (isScalar(node)) return this.decodeScalar(node, type, current);
+    if (isMap(node)) return this.decodeMapping(node.items as Pair<Node | null, Node | null>[], spanOf(node), type, current, path);
+    if (isSeq(node)) return this.decodeSequence(node.items as (Node | null)[], spanOf(node), type, current, path);
+    return { good: false, value: current };
+  }
+
+  private decodeAlias(node: Node, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
+    if (!isAlias(node)) return { good: false, value: current };
+    const target = node.resolve(this.doc) as Node | undefined;
+    if (target === undefined) {
+      this.issue('alias', node, `unknown anchor '${node.source}' referenced`, path);
+      return { good: false, value: current };
+    }
+    if (this.aliasDepth >= MAX_ALIAS_DEPTH) {
+      this.issue('alias', node, `anchor '${node.source}' value contains itself`, path);
+      return { good: false, value: current };
+    }
+    this.aliasDepth++;
+    try {
+      return this.decode(target, type, current, path);
+    } finally {
+      this.aliasDepth--;
+    }
+  }
+
+  private decodeScalar(node: Scalar, type: GoType, current: GoValue | null): Outcome {
+    const span = spanOf(node);
+    const text = scalarText(node);
+    const resolved = resolveScalar(node, text);
+    if (resolved.tag === '!!null') return { good: true, value: zeroValue(type, span) };
+    if (type.kind === 'ptr') return this.decodeScalar(node, type.elem, current);
+    if (type.kind === 'string') return { good: true, value: { kind: 'string', value: text, span } };
+    if (type.kind === 'bool' && resolved.tag === '!!bool') return { good: true, value: { kind: 'bool', value: resolved.value, span } };
+    this.typeError(node, resolved.tag, text, type);
+    return { good: false, value: current };
+  }
+
+  private decodeMapping(
+    pairs: Pair<Node | null, Node | null>[],
+    span: Span,
+    type: GoType,
+    current: GoValue | null,
+    path: readonly string[],
+  ): Outcome {
+    if (type.kind === 'ptr') return this.decodeMapping(pairs, span, type.elem, current, path);
+    if (type.kind !== 'struct' && type.kind !== 'map') {
+      this.typeErrorAt(span, '!!map', '', type);
+      return { good: false, value: current };
+    }
+    const target: GoValue =
+      current !== null && (current.kind === 'struct' || current.kind === 'map')
+        ? current
+        : type.kind === 'struct'
+          ? { kind: 'struct', fields: new Map(), span }
+          : { kind: 'map', entries: new Map(), span };
+    const written = new Map<string, Span>();
+    for (const pair of pairs) {
+      const keyNode = pair.key;
+      if (isMergeKey(keyNode)) {
+        this.merge(pair.value, type, target, path);
+        continue;
+      }
+      const key = this.decodeKey(keyNode);
+      if (key === null) continue;
+      const keySpan = keyNode === null ? span : spanOf(keyNode);
+      const earlier = written.get(key);
+      written.set(key, keySpan);
+      if (target.kind === 'struct' && type.kind === 'struct') {
+        const fieldType = type.fields[key];
+        if (fieldType === undefined || !Object.hasOwn(type.fields, key)) {
+          this.issues.push({ kind: 'unknown-key', span: keySpan, key, path: path.join('.'), structName: type.name, message: `unknown key "${key}"` });
+          continue;
+        }
+        const existing = target.fields.get(key)?.value ?? null;
+        if (earlier !== undefined) this.duplicate(key, keySpan, path, mergesOnRepeat(fieldType, pair.value));
+        const outcome = this.decode(pair.value, fieldType, existing, [...path, key]);
+        if (outcome.good || !target.fields.has(key)) target.fields.set(key, { key, keySpan, value: outcome.value });
+      } else if (target.kind === 'map' && type.kind === 'map') {
+        if (earlier !== undefined) this.duplicate(key, keySpan, path, false);
+        // Go decodes each map value into a fresh element, so a repeated key replaces the entry.
+        const outcome = this.decode(pair.value, type.elem, null, [...path, quoteKey(key)]);
+        if (outcome.good) target.entries.set(key, { key, keySpan, value: outcome.value });
+      }
+    }
+    return { good: true, value: target };
+  }
+
+  private decodeSequence(items: (Node | null)[], span: Span, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
+    if (type.kind === 'ptr') return this.decodeSequence(items, span, type.elem, current, path);
+    if (type.kind !== 'slice') {
+      this.typeErrorAt(span, '!!seq', '', type);
+      return { good: false, value: current };
+    }
+    const decoded: GoValue[] = [];
+    items.forEach((item, index) => {
+      const outcome = this.decode(item, type.elem, null, [...path, `[${index}]`]);
+      // yaml.v2 drops elements that failed to decode (the error still fails Unmarshal).
+      if (outcome.good && outcome.value !== null) decoded.push(outcome.value);
+    });
+    return { good: true, value: { kind: 'slice', items: decoded, span } };
+  }
+
+  /** yaml.v2 `merge`: a mapping, an alias to one, or a list of those applied last-to-first. */
+  private merge(node: Node | null, type: GoType, target: GoValue, path: readonly string[]): void {
+    const mappings: Node[] = [];
+    if (node !== null && isSeq(node)) {
+      for (const item of [...node.items].reverse() as (Node | null)[]) mappings.push(...this.mergeSource(item, path));
+    } else {
+      mappings.push(...this.mergeSource(node, path));
+    }
+    for (const mapping of mappings) {
+      if (isMap(mapping)) this.decodeMapping(mapping.items as Pair<Node | null, Node | null>[], spanOf(mapping), type, target, path);
+    }
+  }
+
+  private mergeSource(node: Node | null, path: readonly string[]): Node[] {
+    const resolved = node !== null && isAlias(node) ? (node.resolve(this.doc) as Node | undefined) : node;
+    if (resolved !== undefined && resolved !== null && isMap(resolved)) return [resolved];
+    this.issues.push({
+      kind: 'merge',
+      span: node === null ? { start: 0, end: 0 } : spanOf(node),
+      message: 'map merge requires map or sequence of maps as the value',
+      path: path.join('.'),
+    });
+    return [];
+  }
+
+  /** Keys are decoded into Go strings: any scalar's text, null as "", a collection is an error. */
+  private decodeKey(node: Node | null): string | null {
+    if (node === null) return '';
+    const target = isAlias(node) ? (node.resolve(this.doc) as Node | undefined) : node;
+    if (target !== undefined && isScalar(target)) {
+      const text = scalarText(target);
+      return resolveScalar(target, text).tag === '!!null' ? '' : text;
+    }
+    this.typeErrorAt(spanOf(node), isSeq(target) ? '!!seq' : '!!map', '', { kind: 'string', name: 'string' });
+    return null;
+  }
+
+  private duplicate(key: string, span: Span, path: readonly string[], merges: boolean): void {
+    const where = path.length === 0 ? 'at the top level' : `under ${path.join('.')}`;
+    const effect = merges
+      ? 'K3s merges it into the earlier one (keys from both are kept)'
+      : 'K3s keeps only this later value; the earlier one is discarded';
+    this.issues.push({ kind: 'duplicate-key', span, key, path: path.join('.'), message: `"${key}" appears more than once ${where}: ${effect}.` });
+  }
+
+  private typeError(node: Node, tag: string, text: string, type: GoType): void {
+    this.typeErrorAt(spanOf(node), tag, text, type);
+  }
+
+  /** yaml.v2 `terror` wording, including its value shortening. */
+  private typeErrorAt(span: Span, tag: string, text: string, type: GoType): void {
+    const shown = tag === '!!seq' || tag === '!!map' ? '' : text.length > 10 ? ` \`${text.slice(0, 7)}...\`` : ` \`${text}\``;
+    this.issues.push({ kind: 'type', span, message: `cannot unmarshal ${tag}${shown} into ${type.name}`, path: '' });
+  }
+
+  private issue(kind: DecodeIssue['kind'], node: Node, message: string, path: readonly string[]): void {
+    this.issues.push({ kind, span: spanOf(node), message, path: path.join('.') });
+  }
+}
+
+/** Go's zero value for a type; nil for pointers, maps and slices. */
+function zeroValue(type: GoType, span: Span): GoValue | null {
+  switch (type.kind) {
+    case 'string':
+      return { kind: 'string', value: '', span };
+    case 'bool':
+      return { kind: 'bool', value: false, span };
+    case 'struct':
+      return { kind: 'struct', fields: new Map(), span };
+    default:
+      return null;
+  }
+}
+
+/** Whether writing this field again decodes into the old value (maps, non-null structs) or replaces it. */
+function mergesOnRepeat(type: GoType, value: Node | null): boolean {
+  const isNull = value === null || (isScalar(value) && resolveScalar(value, scalarText(value)).tag === '!!null');
+  if (isNull) return false;
+  return type.kind === 'map' || type.kind === 'struct' || (type.kind === 'ptr' && type.elem.kind === 'struct');
+}
+
+function isMergeKey(node: Node | null): boolean {
+  return node !== null && isScalar(node) && node.type === Scalar.PLAIN && scalarText(node) === '<<';
+}
+
+/** The scalar's text after quoting and folding are undone: what yaml.v2 calls the node value. */
+function scalarText(node: Scalar): string {
+  const source = (node as Scalar & { source?: unknown }).source;
+  if (typeof source === 'string') return source;
+  return node.value === null || node.value === undefined ? '' : String(node.value);
+}
+
+const STR_TAG = 'tag:yaml.org,2002:str';
+
+/** Quoted and block scalars are always strings; plain ones resolve by the YAML 1.1 tables. */
+function resolveScalar(node: Scalar, text: string): ResolvedScalar {
+  if (node.tag === STR_TAG || node.tag === '!!str') return { tag: '!!str' };
+  if (node.type !== Scalar.PLAIN && node.type !== undefined) return { tag: '!!str' };
+  return resolvePlainScalar(text);
+}
+
+function spanOf(node: Node): Span {
+  const range = node.range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+/** Renders a map key the way diagnostics name it: `mirrors."docker.io"`. */
+export function quoteKey(key: string): string {
+  return JSON.stringify(key);
+}

@@ -1,0 +1,113 @@
+import { RE2JS } from 're2js';
+import { err, ok, type Result } from '../result.ts';
+
+/**
+ * Go `regexp` behaviour for rewrite rules, on top of re2js (same RE2 syntax and
+ * leftmost-first matching). JavaScript's String.replace differs from Go in two ways
+ * that change real rewrites, so both are done here the Go way:
+ *   - ReplaceAllString never inserts a replacement for an empty match right after a
+ *     previous match: `(.*)` -> `cache/$1` gives "cache/x", not "cache/xcache/".
+ *   - Template expansion (`Regexp.Expand`): `$name` takes the longest run of letters,
+ *     digits and `_`, so `$1x` is the (missing) group "1x" and expands to nothing;
+ *     `${1}x` is group 1 then "x"; `$$` is "$"; a malformed `$` is kept literally.
+ */
+export interface GoRegexp {
+  pattern: string;
+  re: RE2JS;
+  groupCount: number;
+  namedGroups: Readonly<Record<string, number>>;
+}
+
+const compiled = new Map<string, Result<GoRegexp>>();
+
+/** `regexp.Compile`, memoised: the same few patterns are applied to thousands of images. */
+export function compileGoRegexp(pattern: string): Result<GoRegexp> {
+  const cached = compiled.get(pattern);
+  if (cached !== undefined) return cached;
+  let result: Result<GoRegexp>;
+  try {
+    const re = RE2JS.compile(pattern);
+    result = ok({ pattern, re, groupCount: re.groupCount(), namedGroups: re.namedGroups() });
+  } catch (error) {
+    result = err(error instanceof Error ? error.message : String(error));
+  }
+  if (compiled.size > 5_000) compiled.clear();
+  compiled.set(pattern, result);
+  return result;
+}
+
+/** Go `Regexp.ReplaceAllString(src, template)`. */
+export function replaceAllString(regexp: GoRegexp, src: string, template: string): string {
+  const matcher = regexp.re.matcher(src);
+  let out = '';
+  let lastMatchEnd = 0;
+  let searchPos = 0;
+  while (searchPos <= src.length && matcher.find(searchPos)) {
+    const start = matcher.start();
+    const end = matcher.end();
+    out += src.slice(lastMatchEnd, start);
+    // Skip an empty match immediately after the previous one (Go's rule, see above).
+    if (end > lastMatchEnd || start === 0) out += expand(regexp, template, src, matcher);
+    lastMatchEnd = end;
+    const width = runeWidth(src, searchPos);
+    if (searchPos + width > end) searchPos += width;
+    else if (searchPos + 1 > end) searchPos++;
+    else searchPos = end;
+  }
+  return out + src.slice(lastMatchEnd);
+}
+
+interface GroupSource {
+  start(group: number): number;
+  end(group: number): number;
+}
+
+/** Go `Regexp.Expand` for one match. */
+export function expand(regexp: GoRegexp, template: string, src: string, match: GroupSource): string {
+  let out = '';
+  let rest = template;
+  for (;;) {
+    const dollar = rest.indexOf('$');
+    if (dollar < 0) break;
+    out += rest.slice(0, dollar);
+    rest = rest.slice(dollar + 1);
+    if (rest.startsWith('$')) {
+      out += '$';
+      rest = rest.slice(1);
+      continue;
+    }
+    const reference = extractGroupReference(rest);
+    if (reference === null) {
+      out += '$';
+      continue;
+    }
+    rest = reference.rest;
+    const group = reference.number ?? (Object.hasOwn(regexp.namedGroups, reference.name) ? regexp.namedGroups[reference.name] : undefined);
+    if (group !== undefined && group <= regexp.groupCount) {
+      const start = match.start(group);
+      if (start >= 0) out += src.slice(start, match.end(group));
+    }
+  }
+  return out + rest;
+}
+
+/** Go's `extract`: `name` or `{name}` after a `$`; a name made only of digits is a group number. */
+export function extractGroupReference(text: string): { name: string; number: number | null; rest: string } | null {
+  const braced = text.startsWith('{');
+  const body = braced ? text.slice(1) : text;
+  const name = /^[\p{L}\p{Nd}_]+/u.exec(body)?.[0];
+  if (name === undefined) return null;
+  let consumed = name.length;
+  if (braced) {
+    if (body[consumed] !== '}') return null;
+    consumed++;
+  }
+  const isNumber = /^[0-9]+$/.test(name) && !(name.length > 1 && name.startsWith('0')) && name.length <= 8;
+  return { name, number: isNumber ? Number(name) : null, rest: body.slice(consumed) };
+}
+
+function runeWidth(text: string, index: number): number {
+  if (index >= text.length) return 0;
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+}
