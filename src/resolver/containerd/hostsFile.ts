@@ -327,7 +327,7 @@ function tomlErrorMessage(error: unknown, text: string): string {
   if (/escape/.test(reason)) {
     const lines = text.split('\n');
     const line = lines[error.line - 1] ?? '';
-    const escaped = line.slice(error.column - 1).match(/\\(.)/u)?.[1] ?? line[error.column] ?? '';
+    const escaped = /\\(?![btnfr"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})(.)/u.exec(line)?.[1] ?? '';
     const code = escaped.codePointAt(0) ?? 0;
     return `toml: invalid escaped character U+${code.toString(16).toUpperCase().padStart(4, '0')} '${escaped}' (line ${error.line}, column ${error.column})`;
   }

@@ -4,6 +4,7 @@ import { configForHost, NO_MIRROR_ADDR } from '../k3s/hostConfigs.ts';
 import { isLocalhost } from '../go/net.ts';
 import type { Mirror } from '../registries/model.ts';
 import type { QuirkContext } from './context.ts';
+import { isUnusableMirrorKey } from './keys.ts';
 
 /** What K3s reported while generating: unusable keys, unusable or duplicate endpoints. */
 export function checkGenerationEvents(context: QuirkContext): SpannedDiagnostic[] {
@@ -29,7 +30,7 @@ export function checkMirrorEndpoints(context: QuirkContext): SpannedDiagnostic[]
 }
 
 function checkNoEndpoints(mirror: Mirror, context: QuirkContext): SpannedDiagnostic[] {
-  if (mirror.endpoints.length > 0 || mirror.rewrites.length > 0) return [];
+  if (mirror.endpoints.length > 0 || mirror.rewrites.length > 0 || isUnusableMirrorKey(mirror.key)) return [];
   const getsEmbedded = context.embeddedRegistry && !isLocalhost(mirror.key);
   if (getsEmbedded) return [];
   if (context.disableDefaultRegistryEndpoint) {
@@ -41,8 +42,10 @@ function checkNoEndpoints(mirror: Mirror, context: QuirkContext): SpannedDiagnos
       ),
     ];
   }
-  const why = context.embeddedRegistry ? ' (localhost registries are not mirrored by the embedded registry)' : '';
-  return [diagnostic('mirror-no-endpoints', `mirrors."${mirror.key}" has no endpoints${why}: K3s writes nothing for it and containerd pulls from the registry directly.`, mirror.keySpan)];
+  const why = context.embeddedRegistry
+    ? ' (localhost registries are not mirrored by the embedded registry)'
+    : '. An entry like this only does something with --embedded-registry, which makes the node\'s peers a mirror for it';
+  return [diagnostic('mirror-no-endpoints', `mirrors."${mirror.key}" has no endpoints${why}: as it is, K3s writes nothing for it and containerd pulls from the registry directly.`, mirror.keySpan)];
 }
 
 function checkExplicitDefault(mirror: Mirror, context: QuirkContext): SpannedDiagnostic[] {

@@ -3,6 +3,11 @@ import type { QuirkContext } from './context.ts';
 
 const SECTION_NAMES = new Set(['mirrors', 'configs', 'auths']);
 
+/** Keys that other checks should leave alone: a misplaced section or a key no image can match. */
+export function isUnusableMirrorKey(key: string): boolean {
+  return SECTION_NAMES.has(key) || whyKeyNeverMatches(key) !== null;
+}
+
 /** Mirror keys are matched against the registry host of a normalised reference, exactly. */
 export function checkRegistryKeys(context: QuirkContext): SpannedDiagnostic[] {
   const found: SpannedDiagnostic[] = [];
@@ -17,6 +22,16 @@ export function checkRegistryKeys(context: QuirkContext): SpannedDiagnostic[] {
       if (section === 'mirrors') {
         const reason = whyKeyNeverMatches(key);
         if (reason !== null) found.push(diagnostic('registry-key-never-matches', `mirrors."${key}" is never used: ${reason}`, keySpan));
+      } else if (key !== '*' && key.includes('*')) {
+        found.push(diagnostic('registry-key-never-matches', `configs."${key}" is never used: a wildcard only works as the whole key "*", and K3s compares hosts exactly.`, keySpan));
+      } else if (key.includes('/')) {
+        found.push(
+          diagnostic(
+            'registry-key-never-matches',
+            `configs."${key}" is never used: configs keys are endpoint hosts (host[:port]) without a scheme or path, and K3s writes this one to a nested certs.d directory no image uses.`,
+            keySpan,
+          ),
+        );
       }
     }
   }
@@ -29,6 +44,7 @@ export function whyKeyNeverMatches(key: string): string | null {
   if (key.includes('://') || key.includes('/')) {
     return 'keys are registry hosts as they appear in image names (host[:port]), without a scheme or path. Write it as the bare host, e.g. "registry.example.com:5000".';
   }
+  if (key.includes('*')) return 'a wildcard only works as the whole key "*"; "*.example.com" is taken literally and no image host looks like that.';
   if (key === 'index.docker.io') return 'image names on index.docker.io are normalised to docker.io, so use the key "docker.io".';
   if (key === 'registry-1.docker.io') return 'Docker Hub images are named docker.io/…; registry-1.docker.io is only the host that serves them. Use the key "docker.io".';
   const looksLikeHost = key.includes('.') || key.includes(':') || key === 'localhost' || key.toLowerCase() !== key;

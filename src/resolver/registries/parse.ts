@@ -24,7 +24,7 @@ export function parseRegistriesYaml(text: string): ParsedRegistries {
   const diagnostics: SpannedDiagnostic[] = [];
   for (const error of first.errors) {
     const [start, end] = error.pos;
-    diagnostics.push(diagnostic('yaml-syntax', `${AGENT_FAILS}: ${syntaxMessage(error.message, text, start)}`, { start, end: Math.max(end, start + 1) }));
+    diagnostics.push(diagnostic('yaml-syntax', `${AGENT_FAILS}: ${error.message.split('\n')[0] ?? error.message}`, { start, end: Math.max(end, start + 1) }));
   }
   const extra = (documents as Document[])[1];
   if (extra?.range !== undefined) {
@@ -104,13 +104,6 @@ function collectStructs(type: GoType): Extract<GoType, { kind: 'struct' }>[] {
     default:
       return [];
   }
-}
-
-function syntaxMessage(message: string, text: string, offset: number): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  if (text[lineStart] === '\t') return `${firstLine} (tabs are not allowed for indentation in YAML)`;
-  return firstLine;
 }
 
 /** `*:` is the most common way to break the file: in YAML a bare `*` starts an alias. */

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { diagnosticCodes, resolve, type DiagnosticCode } from '../index.ts';
+import { testEmbeddedRegistry } from '../../../test/specFixtures.ts';
+
+interface QuirkCase {
+  code: DiagnosticCode;
+  yaml: string;
+  /** 1-based line the diagnostic must point at. */
+  line: number;
+  flags?: { disable?: boolean; embedded?: boolean };
+  images?: string[];
+}
+
+/** One minimal registries.yaml per diagnostic, each pointing at the line that causes it. */
+const cases: QuirkCase[] = [
+  // The key missing its colon is where the mistake is (libyaml reports the next line's colon).
+  { code: 'yaml-syntax', yaml: 'mirrors:\n  docker.io\n    endpoint: [x]\n', line: 2 },
+  { code: 'yaml-type', yaml: 'mirrors:\n  docker.io:\n    endpoint: https://m.example.com\n', line: 3 },
+  { code: 'yaml-merge', yaml: 'mirrors:\n  a.io:\n    <<: [1]\n', line: 3 },
+  { code: 'yaml-multiple-documents', yaml: 'mirrors:\n---\nconfigs:\n', line: 2 },
+  { code: 'unknown-key', yaml: 'mirrors:\n  docker.io:\n    endoint: [x]\n', line: 3 },
+  { code: 'auth-token-field', yaml: 'configs:\n  r.example.com:\n    auth:\n      token: abc\n', line: 4 },
+  { code: 'section-misplaced', yaml: 'mirrors:\n  a.example.com:\n    endpoint: [https://a.example.com]\n  configs:\n    a.example.com:\n', line: 4 },
+  { code: 'duplicate-key', yaml: 'mirrors:\n  a.io:\nmirrors:\n  b.io:\n', line: 3 },
+  { code: 'invalid-registry-key', yaml: 'mirrors:\n  "bad host":\n    endpoint: [https://m.example.com]\n', line: 2 },
+  { code: 'registry-key-never-matches', yaml: 'mirrors:\n  "https://registry.example.com:5000":\n    endpoint: [https://registry.example.com:5000]\n', line: 2 },
+  { code: 'registry-key-never-matches', yaml: 'mirrors:\n  my_gcr:\n    endpoint: [https://gcr.io]\n', line: 2 },
+  { code: 'invalid-endpoint', yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - "https://m.example.com:port"\n', line: 4 },
+  { code: 'empty-endpoint', yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - ""\n', line: 4 },
+  { code: 'duplicate-endpoint', yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - m.example.com\n      - https://m.example.com/v2\n', line: 5 },
+  { code: 'default-endpoint-not-last', yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - registry-1.docker.io\n      - https://m.example.com\n', line: 4 },
+  { code: 'default-endpoint-redundant', yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - https://m.example.com\n      - https://registry-1.docker.io\n', line: 5 },
+  { code: 'mirror-no-endpoints', yaml: 'mirrors:\n  docker.io:\n', line: 2 },
+  { code: 'wildcard-config-tls-lost', yaml: 'mirrors:\n  "*":\n    endpoint: [m.example.com]\nconfigs:\n  "*":\n    tls:\n      insecure_skip_verify: true\n', line: 5 },
+  { code: 'wildcard-auth-unused', yaml: 'configs:\n  "*":\n    auth:\n      username: u\n', line: 2 },
+  { code: 'wildcard-no-fallback-v1.32.2', yaml: 'mirrors:\n  "*":\n    endpoint: [example.com]\n', line: 2 },
+  {
+    code: 'disable-default-ignored',
+    yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\nconfigs:\n  docker.io:\n    auth:\n      username: u\n',
+    line: 2,
+    flags: { disable: true },
+  },
+  { code: 'disable-default-no-endpoints', yaml: 'mirrors:\n  docker.io:\n', line: 2, flags: { disable: true } },
+  { code: 'config-keyed-by-upstream', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\nconfigs:\n  docker.io:\n    tls:\n      ca_file: /ca.pem\n', line: 5 },
+  { code: 'config-host-mismatch', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://m.example.com:443]\nconfigs:\n  m.example.com:\n    tls:\n      ca_file: /ca.pem\n', line: 5 },
+  { code: 'tls-client-pair-incomplete', yaml: 'configs:\n  r.example.com:\n    tls:\n      cert_file: /c.pem\n', line: 4 },
+  { code: 'http-endpoint-with-tls', yaml: 'mirrors:\n  docker.io:\n    endpoint: [http://r.example.com:5000]\nconfigs:\n  r.example.com:5000:\n    tls:\n      insecure_skip_verify: true\n', line: 3 },
+  { code: 'auth-over-http', yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - http://r.example.com:5000\nconfigs:\n  r.example.com:5000:\n    auth:\n      username: u\n', line: 4 },
+  { code: 'rewrite-breaks-toml', yaml: "mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      '^library/(\\w+)$': 'hub/$1'\n", line: 5 },
+  { code: 'rewrite-invalid-regex', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      "^(?=x)": "y"\n', line: 5 },
+  { code: 'rewrite-ambiguous', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      "^library/(.*)": "a/$1"\n      "^(.*)$": "b/$1"\n', line: 6 },
+  { code: 'rewrite-missing-group', yaml: 'mirrors:\n  icr.io:\n    endpoint: [https://a.example.com]\n    rewrite:\n      "cpopen": "local/$1"\n', line: 5 },
+  { code: 'rewrite-matches-tag', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      "^rancher/mirrored-pause:3.6": "x/pause:3.6"\n', line: 5 },
+  { code: 'rewrite-without-endpoint', yaml: 'mirrors:\n  docker.io:\n    rewrite:\n      "^(.*)$": "cache/$1"\n', line: 4 },
+];
+
+function diagnosticsFor(testCase: QuirkCase) {
+  return resolve({
+    registriesYaml: testCase.yaml,
+    images: testCase.images ?? ['nginx'],
+    disableDefaultRegistryEndpoint: testCase.flags?.disable ?? false,
+    embeddedRegistry: testCase.flags?.embedded === true ? testEmbeddedRegistry : null,
+  }).diagnostics;
+}
+
+describe('quirk diagnostics', () => {
+  it.each(cases.map((testCase) => [testCase.code, testCase] as const))('%s points at the line that causes it', (code, testCase) => {
+    const found = diagnosticsFor(testCase).filter((diagnostic) => diagnostic.code === code);
+    expect(found.length, JSON.stringify(diagnosticsFor(testCase))).toBeGreaterThan(0);
+    expect(found[0]?.line).toBe(testCase.line);
+    expect(found[0]?.severity).toBe(diagnosticCodes[code].severity);
+    expect(found[0]?.message.length).toBeGreaterThan(20);
+  });
+
+  it('covers every diagnostic code', () => {
+    const covered = new Set(cases.map((testCase) => testCase.code));
+    const untested = Object.keys(diagnosticCodes).filter((code) => !covered.has(code as DiagnosticCode) && code !== 'yaml-alias');
+    expect(untested).toEqual([]);
+  });
+
+  it('stays quiet about a clean configuration', () => {
+    const clean = 'mirrors:\n  docker.io:\n    endpoint:\n      - "https://mirror.example.com"\nconfigs:\n  mirror.example.com:\n    auth:\n      username: u\n      password: p\n';
+    expect(diagnosticsFor({ code: 'unknown-key', yaml: clean, line: 0 })).toEqual([]);
+  });
+
+  it('does not warn about null mirror entries used for the embedded registry', () => {
+    const spegel = 'mirrors:\n  docker.io:\n  registry.k8s.io:\n';
+    expect(diagnosticsFor({ code: 'unknown-key', yaml: spegel, line: 0, flags: { embedded: true } })).toEqual([]);
+  });
+
+  it('gives end positions after start positions', () => {
+    for (const testCase of cases) {
+      for (const found of diagnosticsFor(testCase)) {
+        expect(found.endLine > found.line || (found.endLine === found.line && found.endColumn >= found.column), `${found.code}`).toBe(true);
+      }
+    }
+  });
+});
