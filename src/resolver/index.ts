@@ -15,3 +15,4 @@ export { CERTS_D } from './containerd/hostDir.ts';
 export type { TraceStep } from './explain.ts';
 export type { Span } from './registries/span.ts';
 export { LineIndex } from './registries/lineIndex.ts';
+export { describeDifference } from './compare.ts';

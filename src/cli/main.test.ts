@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { imagesFromFile, main } from './main.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url));
+const SEED = readFileSync(fixture('seed.yaml'), 'utf8');
+
+async function run(argv: string[], stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, {
+    readStdin: async () => stdin,
+    readFile: (path) => readFileSync(path, 'utf8'),
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+  });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('cli resolve', () => {
+  it('prints a readable report of files, chains and the difference', async () => {
+    const result = await run(['resolve', '--config', fixture('seed.yaml'), '--images-file', fixture('images.txt'), '--image', 'NGINX']);
+    expect(result.code).toBe(0);
+    await expect(result.stdout.replace(fixture('seed.yaml'), 'seed.yaml')).toMatchFileSnapshot('./__snapshots__/resolve-seed.txt');
+  });
+
+  it('prints the JSON result with --format json', async () => {
+    const result = await run(['resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--format', 'json', '--k3s', '1.32.2']);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json.results)).toEqual(['v1.32.2+k3s1']);
+    expect(json.results['v1.32.2+k3s1'].images[0]).toEqual({
+      image: 'nginx',
+      normalized: 'docker.io/library/nginx:latest',
+      error: null,
+      hostsDir: '_default',
+      chain: [{ url: 'https://example.com/v2/library/nginx/manifests/latest?ns=docker.io', kind: 'mirror', repository: 'library/nginx', rewriteAmbiguous: false, httpFallback: false }],
+    });
+  });
+
+  it('applies the node flags', async () => {
+    const result = await run(['resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--format', 'json', '--disable-default-registry-endpoint', '--embedded-registry']);
+    const json = JSON.parse(result.stdout);
+    expect(json.results['v1.32.3+k3s1'].images[0].chain.map((entry: { kind: string }) => entry.kind)).toEqual(['embedded', 'mirror']);
+    expect(json.results['v1.32.3+k3s1'].hostsToml['127.0.0.1:6443']).toContain('/var/lib/rancher/k3s/agent/server-ca.crt');
+  });
+
+  it.each([
+    [['resolve'], 'resolve needs --config FILE'],
+    [['resolve', '--config', '/nonexistent/registries.yaml'], 'cannot read /nonexistent/registries.yaml: no such file'],
+    [['resolve', '--config', fixture('seed.yaml'), '--k3s', 'v1.99.0'], 'unknown K3s version "v1.99.0"'],
+    [['resolve', '--config', fixture('seed.yaml'), '--format', 'xml'], '--format must be text or json'],
+    [['resolve', '--config', fixture('seed.yaml'), '--bogus'], "Unknown option '--bogus'"],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+  ])('rejects %j with exit code 2', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('exits 1 with the diagnostics when K3s cannot load the file', async () => {
+    const result = await run(['resolve', '--config', fixture('broken.yaml'), '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics.map((found: { code: string }) => found.code)).toContain('yaml-syntax');
+    expect(result.stderr).toContain('the agent would not start');
+  });
+});
+
+describe('cli batch', () => {
+  it('answers a JSON array of requests in order, in one process', async () => {
+    const requests = [
+      { id: 'seed', registriesYaml: SEED, images: ['nginx'] },
+      { id: 2, registriesYaml: '', images: ['nginx'], versions: ['v1.32.3'], disableDefaultRegistryEndpoint: true, embeddedRegistry: false },
+    ];
+    const result = await run(['batch'], JSON.stringify(requests));
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.map((item: { id: unknown }) => item.id)).toEqual(['seed', 2]);
+    expect(Object.keys(output[0].results)).toEqual(['v1.32.2+k3s1', 'v1.32.3+k3s1']);
+    expect(output[0].results['v1.32.3+k3s1'].images[0].chain).toHaveLength(2);
+    expect(Object.keys(output[1].results)).toEqual(['v1.32.3+k3s1']);
+  });
+
+  it('answers an invalid request with an error in its place and exits 1', async () => {
+    const result = await run(['batch'], JSON.stringify([{ id: 'a', registriesYaml: 1, images: [] }, { id: 'b', registriesYaml: '', images: [], versions: ['v9'] }, { id: 'c', registriesYaml: '', images: [] }]));
+    expect(result.code).toBe(1);
+    const output = JSON.parse(result.stdout);
+    expect(output[0]).toEqual({ id: 'a', error: 'registriesYaml must be a string' });
+    expect(output[1].error).toContain('unknown K3s version "v9"');
+    expect(output[2].results).toBeDefined();
+  });
+
+  it('rejects input that is not a JSON array', async () => {
+    expect((await run(['batch'], '{')).code).toBe(2);
+    expect((await run(['batch'], '{}')).stderr).toContain('must be a JSON array');
+  });
+});
+
+describe('images file', () => {
+  it('skips blank lines and comments', () => {
+    expect(imagesFromFile('# header\nnginx\n\n  quay.io/a/b:1  # note\n')).toEqual(['nginx', 'quay.io/a/b:1']);
+  });
+});
+
+describe('npm run cli', () => {
+  it('runs straight from a checkout with no build step', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', 'resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(stdout).results['v1.32.2+k3s1'].images[0].hostsDir).toBe('_default');
+  }, 60_000);
+});

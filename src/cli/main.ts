@@ -1,0 +1,144 @@
+import { parseArgs } from 'node:util';
+import { resolve, toResolutionJson } from '../resolver/index.ts';
+import { runBatch } from './batch.ts';
+import { exitCodes, UserError } from './errors.ts';
+import { resolveInput } from './request.ts';
+import { renderText } from './text.ts';
+
+/** Everything the CLI touches outside itself, so tests can run it in-process. */
+export interface CliIO {
+  readStdin(): Promise<string>;
+  readFile(path: string): string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const help = `k3s-registry-playground: what K3s and containerd do with a registries.yaml
+
+Usage:
+  npm run --silent cli -- resolve --config FILE [--image REF]... [options]
+  npm run --silent cli -- batch < requests.json
+
+Commands:
+  resolve   Show the hosts.toml files K3s writes and each image's endpoint chain per K3s release
+  batch     Read a JSON array of requests on stdin, write a JSON array of results
+
+Options for resolve:
+  --config FILE                          registries.yaml to read (required)
+  --image REF                            image to resolve (repeatable)
+  --images-file FILE                     more images, one per line (# comments allowed)
+  --k3s VERSION                          release to show: v1.32.2+k3s1, v1.32.3+k3s1 (repeatable; default both)
+  --disable-default-registry-endpoint    as the K3s flag
+  --embedded-registry                    as the K3s flag (embedded registry at 127.0.0.1:6443)
+  --format text|json                     output format (default text)
+  -h, --help                             this help
+
+Batch request: {"id", "registriesYaml", "images", "versions"?, "disableDefaultRegistryEndpoint"?, "embeddedRegistry"?}
+
+Exit codes: 0 done; 1 K3s cannot load the registries.yaml (or a batch request was invalid); 2 usage error.
+
+Examples:
+  npm run --silent cli -- resolve --config registries.yaml --image nginx --image quay.io/coreos/etcd:v3.5.0
+  npm run --silent cli -- resolve --config registries.yaml --images-file images.txt --k3s v1.32.2 --format json
+`;
+
+const resolveOptions = {
+  config: { type: 'string' },
+  image: { type: 'string', multiple: true },
+  'images-file': { type: 'string', multiple: true },
+  k3s: { type: 'string', multiple: true },
+  'disable-default-registry-endpoint': { type: 'boolean' },
+  'embedded-registry': { type: 'boolean' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Runs the CLI; returns the exit code. Never calls process.exit. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case 'resolve':
+        return runResolve(rest, io);
+      case 'batch':
+        return await runBatchCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(help);
+        return command === undefined ? exitCodes.usage : exitCodes.ok;
+      default:
+        throw new UserError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    io.stderr(`error: ${error.message}\n${error.exitCode === exitCodes.usage ? '\nRun with --help for usage.\n' : ''}`);
+    return error.exitCode;
+  }
+}
+
+function runResolve(args: readonly string[], io: CliIO): number {
+  const { values } = parseOptions(args);
+  if (values.help === true) {
+    io.stdout(help);
+    return exitCodes.ok;
+  }
+  if (values.config === undefined) throw new UserError('resolve needs --config FILE');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not "${format}"`);
+  const registriesYaml = readText(io, values.config);
+  const images = [...(values.image ?? []), ...(values['images-file'] ?? []).flatMap((file) => imagesFromFile(readText(io, file)))];
+  const resolution = resolve(
+    resolveInput({
+      registriesYaml,
+      images,
+      versions: values.k3s,
+      disableDefaultRegistryEndpoint: values['disable-default-registry-endpoint'],
+      embeddedRegistry: values['embedded-registry'],
+    }),
+  );
+  io.stdout(format === 'json' ? `${JSON.stringify(toResolutionJson(resolution), null, 2)}\n` : renderText(resolution, values.config));
+  if (!resolution.loadable) {
+    io.stderr(`error: K3s cannot load ${values.config}; the agent would not start (see the diagnostics).\n`);
+    return exitCodes.invalidConfig;
+  }
+  return exitCodes.ok;
+}
+
+async function runBatchCommand(args: readonly string[], io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(help);
+    return exitCodes.ok;
+  }
+  if (args.length > 0) throw new UserError(`batch takes no arguments (got ${args.join(' ')}); it reads requests on stdin`);
+  const { output, failed } = runBatch(await io.readStdin());
+  io.stdout(output);
+  if (failed > 0) io.stderr(`error: ${failed} request(s) were invalid; see their "error" fields.\n`);
+  return failed > 0 ? exitCodes.invalidConfig : exitCodes.ok;
+}
+
+function parseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: resolveOptions, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new UserError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function readText(io: CliIO, path: string): string {
+  try {
+    return io.readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    throw new UserError(`cannot read ${path}: ${reason}`);
+  }
+}
+
+/** One image per line; blank lines and # comments are skipped. */
+export function imagesFromFile(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/\s+#.*$|^#.*$/, '').trim())
+    .filter((line) => line !== '');
+}

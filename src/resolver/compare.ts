@@ -1,0 +1,20 @@
+import type { ImageResolution } from './pipeline.ts';
+
+/**
+ * How one image's chains differ between two releases, in words; null when they are the same.
+ * The common case (the #11857 regression) is a missing fallback to the registry itself.
+ */
+export function describeDifference(image: ImageResolution, before: string, after: string): string | null {
+  const a = image.versions[before]?.chain ?? [];
+  const b = image.versions[after]?.chain ?? [];
+  const urls = (chain: typeof a) => chain.map((endpoint) => `${endpoint.kind} ${endpoint.url}`);
+  if (JSON.stringify(urls(a)) === JSON.stringify(urls(b))) return null;
+  const [shorter, longer, shortName, longName] = a.length < b.length ? [a, b, before, after] : [b, a, after, before];
+  const isPrefix = urls(shorter).every((entry, index) => entry === urls(longer)[index]);
+  const extra = longer.slice(shorter.length);
+  if (isPrefix && extra.length === 1 && extra[0]?.kind === 'default') {
+    const host = new URL(extra[0].url).host;
+    return `${shortName} never falls back to ${host}; ${longName} tries it last.`;
+  }
+  return `${before} tries ${a.length} endpoint(s), ${after} tries ${b.length}; the order or URLs differ.`;
+}
