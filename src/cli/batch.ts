@@ -47,17 +47,19 @@ function validate(raw: unknown): BatchRequest {
   if (typeof registriesYaml !== 'string') throw new UserError('registriesYaml must be a string');
   if (!isStringArray(images)) throw new UserError('images must be an array of strings');
   if (versions !== undefined && !isStringArray(versions)) throw new UserError('versions must be an array of strings');
-  for (const [name, flag] of [['disableDefaultRegistryEndpoint', disableDefaultRegistryEndpoint], ['embeddedRegistry', embeddedRegistry]] as const) {
-    if (flag !== undefined && typeof flag !== 'boolean') throw new UserError(`${name} must be true or false`);
-  }
   return {
     id: raw.id,
     registriesYaml,
     images,
     ...(versions !== undefined ? { versions } : {}),
-    ...(disableDefaultRegistryEndpoint !== undefined ? { disableDefaultRegistryEndpoint } : {}),
-    ...(embeddedRegistry !== undefined ? { embeddedRegistry } : {}),
+    disableDefaultRegistryEndpoint: optionalFlag('disableDefaultRegistryEndpoint', disableDefaultRegistryEndpoint),
+    embeddedRegistry: optionalFlag('embeddedRegistry', embeddedRegistry),
   };
+}
+
+function optionalFlag(name: string, value: unknown): boolean {
+  if (value !== undefined && typeof value !== 'boolean') throw new UserError(`${name} must be true or false`);
+  return value === true;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

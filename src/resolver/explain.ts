@@ -3,7 +3,6 @@ import type { ContainerdResolution } from './containerd/index.ts';
 import { hostPaths } from './containerd/hostDir.ts';
 import type { VersionProfile } from './profiles/index.ts';
 import { formatReference, splitDockerDomain, type ImageReference } from './reference/normalize.ts';
-import type { Registry } from './registries/model.ts';
 
 /** One decision on the way from an image name to its endpoint chain, in words. */
 export interface TraceStep {
@@ -15,10 +14,9 @@ interface ExplainInput {
   image: string;
   reference: ImageReference;
   ref: ResolverReference;
-  resolved: ContainerdResolution;
+  resolved: ContainerdResolution<unknown>;
   profile: VersionProfile;
   hostsToml: Readonly<Record<string, string>>;
-  registry: Registry;
 }
 
 /** The "why" trace for one image under one release. */
@@ -53,7 +51,7 @@ function explainDirectory(host: string, hostsDir: string | null): TraceStep {
   return { kind: 'directory', text: `containerd looks for ${tried}: it uses certs.d/${hostsDir}${why}.` };
 }
 
-function explainDecode(resolved: ContainerdResolution): TraceStep[] {
+function explainDecode(resolved: ContainerdResolution<unknown>): TraceStep[] {
   if (resolved.decodeError === null) return [];
   return [
     {
@@ -70,7 +68,7 @@ function explainFilter(input: ExplainInput): TraceStep[] {
   return [{ kind: 'filter', text: `${dropped} host(s) lack the ${needs} capabilities this ${input.ref.isDigest ? 'digest' : 'tag'} reference needs and are skipped.` }];
 }
 
-function explainEndpoint(endpoint: ChainEndpoint, index: number): TraceStep[] {
+function explainEndpoint(endpoint: ChainEndpoint<unknown>, index: number): TraceStep[] {
   const label = { mirror: 'mirror', embedded: 'embedded registry (Spegel)', default: 'default endpoint' }[endpoint.kind];
   const origin = endpoint.host.isRoot ? (endpoint.host.key === '' ? 'the registry itself' : `server = "${endpoint.host.key}"`) : `[host."${endpoint.host.key}"]`;
   const steps: TraceStep[] = [{ kind: 'endpoint', text: `${index + 1}. ${label}: ${endpoint.url} (from ${origin}).` }];

@@ -2,7 +2,7 @@
  * K3s Registry Playground engine: what K3s and containerd do with a registries.yaml.
  * Pure TypeScript, no DOM and no Node APIs; every stage is a function of its inputs.
  */
-export { resolve, type ImageResolution, type Resolution, type ResolveInput, type ResolvedEndpoint, type SourceRef, type VersionChain } from './pipeline.ts';
+export { resolve, explainImage, type ImageResolution, type Resolution, type ResolveInput, type ResolvedEndpoint, type SourceRef, type VersionChain } from './pipeline.ts';
 export { toResolutionJson, type ResolutionJson, type ChainEntryJson, type ImageJson, type VersionJson } from './report.ts';
 export { diagnosticCodes, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.ts';
 export { profiles, defaultVersions, findProfile, type VersionId, type VersionProfile } from './profiles/index.ts';

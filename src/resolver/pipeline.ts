@@ -1,4 +1,4 @@
-import { createContainerdReader, type ChainEndpoint, type ResolverReference } from './containerd/index.ts';
+import { createContainerdReader, type ChainEndpoint, type RegistryHost, type ResolverReference } from './containerd/index.ts';
 import type { Diagnostic, SpannedDiagnostic } from './diagnostics.ts';
 import { generateHostsToml, type EmbeddedRegistry } from './k3s/index.ts';
 import type { HostConfig } from './k3s/hostConfigs.ts';
@@ -35,6 +35,8 @@ export interface Resolution {
 
 export interface ImageResolution {
   image: string;
+  /** The parsed reference (domain, path, tag, digest); null when invalid. */
+  parsed: ImageReference | null;
   /** The reference containerd pulls, e.g. docker.io/library/nginx:latest; null when invalid. */
   normalized: string | null;
   /** The reference error, worded as containerd reports it; null when valid. */
@@ -48,17 +50,17 @@ export interface ImageResolution {
   versions: Record<string, VersionChain>;
 }
 
+/** One release's view of an image. Shared between releases that agree; treat as read-only. */
 export interface VersionChain {
   chain: ResolvedEndpoint[];
+  /** Every host containerd considered, before capability filtering (shared by images of one registry). */
+  hosts: RegistryHost[];
   /** Whether hosts.toml's root `server` was used as the final fallback. */
   rootAppended: boolean;
-  trace: TraceStep[];
 }
 
-/** A chain step and the registries.yaml text that produced it. */
-export interface ResolvedEndpoint extends ChainEndpoint {
-  sources: SourceRef[];
-}
+/** A chain step, linked to the registries.yaml text that produced it. */
+export type ResolvedEndpoint = ChainEndpoint<SourceRef[]>;
 
 export interface SourceRef {
   role: 'mirror' | 'endpoint' | 'rewrite' | 'config';
@@ -78,27 +80,39 @@ export function resolve(input: ResolveInput): Resolution {
   const k3s = parsed.loadable ? generateHostsToml(parsed.registry, flags) : { hostsToml: {}, hostConfigs: new Map<string, HostConfig>(), events: [] };
   const readers = profiles.map((profile) => ({ profile, reader: createContainerdReader(k3s.hostsToml, profile.rootHost, embedded?.mirrorAddr ?? null) }));
   const references = input.images.map((image) => parseDockerRef(image));
-
+  // Sources depend on the host and the rewrite chosen, not on the image: computed once per pair.
+  const sourceCache = new WeakMap<RegistryHost, Map<string | null, SourceRef[]>>();
+  const sourcesFor = (hostsDir: string | null) => (host: RegistryHost, pattern: string | null): SourceRef[] => {
+    let byPattern = sourceCache.get(host);
+    if (byPattern === undefined) sourceCache.set(host, (byPattern = new Map()));
+    let sources = byPattern.get(pattern);
+    if (sources === undefined) byPattern.set(pattern, (sources = sourcesOf(host, pattern, hostsDir, k3s.hostConfigs, parsed.registry)));
+    return sources;
+  };
   const images = input.images.map((image, index): ImageResolution => {
     const reference = references[index];
     if (reference === undefined || !reference.ok) {
-      return { image, normalized: null, error: reference?.ok === false ? reference.error : 'invalid reference format', reference: null, hostsDir: null, hostsTomlError: null, versions: {} };
+      const error = reference?.ok === false ? reference.error : 'invalid reference format';
+      return { image, parsed: null, normalized: null, error, reference: null, hostsDir: null, hostsTomlError: null, versions: {} };
     }
     const ref = resolverReference(reference.value);
     const versions: Record<string, VersionChain> = {};
-    let hostsDir: string | null = null;
-    let hostsTomlError: string | null = null;
+    // K3s writes the same files for every release, so the directory and its decoding are shared.
+    const { hostsDir, decodeError: hostsTomlError } = readers[0]?.reader.hostsFor(ref.host) ?? { hostsDir: null, decodeError: null };
+    // Releases differ only in whether the root host is appended (spec §3.5): when two agree,
+    // their chains are identical, so the chain is built once and shared (read-only).
+    const byRootDecision = new Map<boolean, VersionChain>();
     for (const { profile, reader } of readers) {
-      const resolved = reader.resolve(ref);
-      [hostsDir, hostsTomlError] = [resolved.hostsDir, resolved.decodeError];
-      const chain = parsed.loadable ? resolved.chain.map((endpoint) => withSources(endpoint, resolved.hostsDir, k3s.hostConfigs, parsed.registry)) : [];
-      versions[profile.id] = {
-        chain,
-        rootAppended: resolved.rootAppended,
-        trace: explainChain({ image, reference: reference.value, ref, resolved, profile, hostsToml: k3s.hostsToml, registry: parsed.registry }),
-      };
+      const { rootAppended } = reader.hostsFor(ref.host);
+      let version = byRootDecision.get(rootAppended);
+      if (version === undefined) {
+        const resolved = reader.resolve(ref, sourcesFor(hostsDir));
+        version = { chain: parsed.loadable ? resolved.chain : [], hosts: resolved.hosts, rootAppended };
+        byRootDecision.set(rootAppended, version);
+      }
+      versions[profile.id] = version;
     }
-    return { image, normalized: formatReference(reference.value), error: null, reference: ref, hostsDir, hostsTomlError, versions };
+    return { image, parsed: reference.value, normalized: formatReference(reference.value), error: null, reference: ref, hostsDir, hostsTomlError, versions };
   });
 
   const quirks = parsed.loadable ? quirkDiagnostics(parsed.registry, flags, k3s, readers[0]?.reader ?? null, images) : [];
@@ -143,24 +157,38 @@ function quirkDiagnostics(
   });
 }
 
-/** Links a chain step back to the mirror key, endpoint, rewrite and config that produced it. */
-function withSources(endpoint: ChainEndpoint, hostsDir: string | null, hostConfigs: ReadonlyMap<string, HostConfig>, registry: Registry): ResolvedEndpoint {
+/** The mirror key, endpoint, rewrite and config in registries.yaml that produced a chain step. */
+function sourcesOf(host: RegistryHost, pattern: string | null, hostsDir: string | null, hostConfigs: ReadonlyMap<string, HostConfig>, registry: Registry): SourceRef[] {
   const sources: SourceRef[] = [];
   const hostConfig = hostsDir === null ? undefined : hostConfigs.get(hostsDir);
   if (hostConfig !== undefined) {
-    const generated = endpoint.host.isRoot ? hostConfig.default : hostConfig.endpoints.find((candidate) => candidate.url === endpoint.host.key);
+    const generated = host.isRoot ? hostConfig.default : hostConfig.endpoints.find((candidate) => candidate.url === host.key);
     const mirrorKey = generated?.origin?.mirrorKey ?? (hostsDir === '_default' ? '*' : hostsDir);
     const mirror = mirrorKey === null ? undefined : registry.mirrors.get(mirrorKey);
     if (mirror !== undefined && mirror.keySpan.end > 0) sources.push({ role: 'mirror', span: mirror.keySpan });
     if (generated?.origin && generated.origin.span.end > 0) sources.push({ role: 'endpoint', span: generated.origin.span });
-    const pattern = endpoint.rewrite?.pattern;
-    const rule = pattern === undefined || pattern === null ? undefined : mirror?.rewrites.find((candidate) => candidate.pattern === pattern);
+    const rule = pattern === null ? undefined : mirror?.rewrites.find((candidate) => candidate.pattern === pattern);
     if (rule !== undefined) sources.push({ role: 'rewrite', span: rule.span });
     const configKey = generated?.config.key ?? null;
     const config = configKey === null ? undefined : registry.configs.get(configKey);
     if (config !== undefined && config.keySpan.end > 0) sources.push({ role: 'config', span: config.keySpan });
   }
-  return { ...endpoint, sources };
+  return sources;
+}
+
+/** The "why" trace for one image under one release, computed on demand (only the UI's open row needs it). */
+export function explainImage(resolution: Resolution, image: ImageResolution, profileId: string): TraceStep[] {
+  const version = image.versions[profileId];
+  const profile = resolution.profiles.find((candidate) => candidate.id === profileId);
+  if (image.parsed === null || image.reference === null || version === undefined || profile === undefined) return [];
+  return explainChain({
+    image: image.image,
+    reference: image.parsed,
+    ref: image.reference,
+    resolved: { hostsDir: image.hostsDir, hosts: version.hosts, chain: version.chain, decodeError: image.hostsTomlError, rootAppended: version.rootAppended },
+    profile,
+    hostsToml: resolution.hostsToml,
+  });
 }
 
 function toDiagnostic(found: SpannedDiagnostic, lines: LineIndex): Diagnostic {

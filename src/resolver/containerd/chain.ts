@@ -14,8 +14,8 @@ export interface ResolverReference {
 
 export type EndpointKind = 'mirror' | 'embedded' | 'default';
 
-/** One step of the ordered endpoint chain. */
-export interface ChainEndpoint {
+/** One step of the ordered endpoint chain; `sources` is whatever the caller links it to. */
+export interface ChainEndpoint<S = null> {
   /** The manifest request URL exactly as containerd sends it. */
   url: string;
   kind: EndpointKind;
@@ -24,14 +24,27 @@ export interface ChainEndpoint {
   rewrite: RewriteOutcome | null;
   httpFallback: boolean;
   host: RegistryHost;
+  sources: S;
 }
+
+/** Says where a step came from, given its host and the rewrite pattern used (called once per pair). */
+export type SourceLookup<S> = (host: RegistryHost, rewritePattern: string | null) => S;
+
+const noSources: SourceLookup<null> = () => null;
 
 /**
  * The resolve chain: hosts able to serve this kind of reference (spec §3.8), in order,
  * each with its rewritten repository and request URL.
  */
-export function buildChain(hosts: readonly RegistryHost[], ref: ResolverReference, embeddedAddr: string | null): ChainEndpoint[] {
-  return hosts.filter((host) => canResolve(host, ref)).map((host) => chainEndpoint(host, ref, embeddedAddr));
+export function buildChain<S = null>(
+  hosts: readonly RegistryHost[],
+  ref: ResolverReference,
+  embeddedAddr: string | null,
+  sourcesOf: SourceLookup<S> = noSources as SourceLookup<S>,
+): ChainEndpoint<S>[] {
+  const chain: ChainEndpoint<S>[] = [];
+  for (const host of hosts) if (canResolve(host, ref)) chain.push(chainEndpoint(host, ref, embeddedAddr, sourcesOf));
+  return chain;
 }
 
 /** Tags need pull + resolve; digests only pull. */
@@ -39,7 +52,7 @@ function canResolve(host: RegistryHost, ref: ResolverReference): boolean {
   return ref.isDigest ? host.capabilities.pull : host.capabilities.pull && host.capabilities.resolve;
 }
 
-function chainEndpoint(host: RegistryHost, ref: ResolverReference, embeddedAddr: string | null): ChainEndpoint {
+function chainEndpoint<S>(host: RegistryHost, ref: ResolverReference, embeddedAddr: string | null, sourcesOf: SourceLookup<S>): ChainEndpoint<S> {
   const rewrite = host.rewrites.length > 0 ? applyRewrites(host.rewrites, ref.repository) : null;
   const repository = rewrite?.repository ?? ref.repository;
   return {
@@ -49,5 +62,6 @@ function chainEndpoint(host: RegistryHost, ref: ResolverReference, embeddedAddr:
     rewrite,
     httpFallback: host.httpFallback,
     host,
+    sources: sourcesOf(host, rewrite?.pattern ?? null),
   };
 }

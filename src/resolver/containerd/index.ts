@@ -1,14 +1,14 @@
 import type { RootHostRule } from '../profiles/index.ts';
-import { buildChain, type ChainEndpoint, type ResolverReference } from './chain.ts';
+import { buildChain, type ChainEndpoint, type ResolverReference, type SourceLookup } from './chain.ts';
 import { emptyHost, fillDefaultHost, loadHostDir, withTransport, type RegistryHost } from './configureHosts.ts';
 import { findHostDir } from './hostDir.ts';
 import type { HostEntry } from './hostsFile.ts';
 
-export interface ContainerdResolution {
+export interface ContainerdResolution<S = null> {
   /** The certs.d directory used, or null for the built-in default. */
   hostsDir: string | null;
   hosts: RegistryHost[];
-  chain: ChainEndpoint[];
+  chain: ChainEndpoint<S>[];
   /** Why hosts.toml was ignored, or null. */
   decodeError: string | null;
   rootAppended: boolean;
@@ -28,6 +28,8 @@ interface LoadedDir {
 export function createContainerdReader(hostsToml: Readonly<Record<string, string>>, rootHost: RootHostRule, embeddedAddr: string | null) {
   const dirs = new Set(Object.keys(hostsToml));
   const loaded = new Map<string, LoadedDir>();
+  // Hosts depend only on the registry host, so images of one registry share them.
+  const byRegistry = new Map<string, Omit<ContainerdResolution, 'chain'>>();
   const load = (dir: string): LoadedDir => {
     let result = loaded.get(dir);
     if (result === undefined) {
@@ -39,14 +41,24 @@ export function createContainerdReader(hostsToml: Readonly<Record<string, string
   return {
     /** Decodes one directory's hosts.toml (null error when containerd accepts it). */
     load,
-    resolve(ref: ResolverReference): ContainerdResolution {
-      const hostsDir = findHostDir(ref.host, dirs);
-      const dir: LoadedDir = hostsDir === null ? { hosts: [emptyHost()], decodeError: null, rootAppended: true } : load(hostsDir);
-      const hosts = fillDefaultHost(dir.hosts, ref.host).map(withTransport);
-      return { hostsDir, hosts, chain: buildChain(hosts, ref, embeddedAddr), decodeError: dir.decodeError, rootAppended: dir.rootAppended };
+    /** The hosts containerd would try for a registry, in order, before capability filtering. */
+    hostsFor(registryHost: string): Omit<ContainerdResolution, 'chain'> {
+      let result = byRegistry.get(registryHost);
+      if (result === undefined) {
+        const hostsDir = findHostDir(registryHost, dirs);
+        const dir: LoadedDir = hostsDir === null ? { hosts: [emptyHost()], decodeError: null, rootAppended: true } : load(hostsDir);
+        const hosts = fillDefaultHost(dir.hosts, registryHost).map(withTransport);
+        result = { hostsDir, hosts, decodeError: dir.decodeError, rootAppended: dir.rootAppended };
+        byRegistry.set(registryHost, result);
+      }
+      return result;
+    },
+    resolve<S = null>(ref: ResolverReference, sourcesOf?: SourceLookup<S>): ContainerdResolution<S> {
+      const { hostsDir, hosts, decodeError, rootAppended } = this.hostsFor(ref.host);
+      return { hostsDir, hosts, decodeError, rootAppended, chain: buildChain(hosts, ref, embeddedAddr, sourcesOf) };
     },
   };
 }
 
-export type { ChainEndpoint, EndpointKind, ResolverReference } from './chain.ts';
+export type { ChainEndpoint, EndpointKind, ResolverReference, SourceLookup } from './chain.ts';
 export type { RegistryHost } from './configureHosts.ts';

@@ -13,9 +13,24 @@ export function manifestURL(
   object: string,
   registryHost: string,
 ): string {
-  const path = cleanPath(['/', endpoint.path, repository, 'manifests', object].filter((part) => part !== '').join('/'));
-  const ns = isProxy(endpoint.host, registryHost) ? `?ns=${queryEscape(registryHost)}` : '';
+  const joined = `${endpoint.path.startsWith('/') ? '' : '/'}${endpoint.path}/${repository}/manifests/${object}`;
+  // path.Join cleans; valid repositories and host paths are already clean, rewritten ones may not be.
+  const path = /\/\/|\/\.\.?(?:\/|$)/.test(joined) ? cleanPath(joined) : joined;
+  const ns = isProxy(endpoint.host, registryHost) ? `?ns=${escapedNamespace(registryHost)}` : '';
   return `${endpoint.scheme}://${endpoint.host}${path}${ns}`;
+}
+
+const namespaces = new Map<string, string>();
+
+/** The `ns` value, escaped once per registry host. */
+function escapedNamespace(registryHost: string): string {
+  let escaped = namespaces.get(registryHost);
+  if (escaped === undefined) {
+    escaped = queryEscape(registryHost);
+    if (namespaces.size > 1_000) namespaces.clear();
+    namespaces.set(registryHost, escaped);
+  }
+  return escaped;
 }
 
 /** containerd `isProxy`: a host other than the registry (Docker Hub's serving host excepted). */

@@ -43,7 +43,7 @@ const ERROR_PRIORITY: Readonly<Record<Exclude<Availability, 'has-image'>, number
  * next one on any error, stop at the first that has the image.
  * `availability(i)` says what endpoint i does; `reference` is the normalised image name.
  */
-export function simulatePull(chain: readonly ChainEndpoint[], reference: string, availability: (index: number) => Availability): PullOutcome {
+export function simulatePull(chain: readonly ChainEndpoint<unknown>[], reference: string, availability: (index: number) => Availability): PullOutcome {
   const attempts: PullAttempt[] = [];
   let worst: { priority: number; error: string; reason: Exclude<Availability, 'has-image'> } | null = null;
   for (const [index, endpoint] of chain.entries()) {
@@ -71,7 +71,7 @@ export function simulatePull(chain: readonly ChainEndpoint[], reference: string,
 }
 
 /** The error text containerd records for one failed host. */
-function requestError(answer: Exclude<Availability, 'has-image'>, endpoint: ChainEndpoint, reference: string): string {
+function requestError(answer: Exclude<Availability, 'has-image'>, endpoint: ChainEndpoint<unknown>, reference: string): string {
   switch (answer) {
     case 'not-found':
       return `${reference}: not found`;

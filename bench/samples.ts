@@ -1,0 +1,46 @@
+/** Inputs shared by the benchmarks (and the playground's presets). */
+export const SEED_CONFIG = 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n';
+
+/** About twenty images: the K3s v1.32 system images and common public ones. */
+export const SEED_IMAGES = [
+  'rancher/mirrored-coredns-coredns:1.12.0',
+  'rancher/local-path-provisioner:v0.0.30',
+  'rancher/mirrored-metrics-server:v0.7.2',
+  'rancher/klipper-helm:v0.9.4-build20250113',
+  'rancher/mirrored-library-traefik:3.3.2',
+  'rancher/mirrored-pause:3.6',
+  'rancher/klipper-lb:v0.4.9',
+  'nginx',
+  'nginx:1.27',
+  'library/busybox:1.37',
+  'quay.io/coreos/etcd:v3.6.0-rc.1',
+  'quay.io/prometheus/prometheus:v3.1.0',
+  'ghcr.io/fluxcd/source-controller:v1.4.1',
+  'registry.k8s.io/pause:3.10',
+  'registry.k8s.io/ingress-nginx/controller:v1.12.0',
+  'registry.example.com:5000/team/app:1.0',
+  'localhost:5000/app:dev',
+  `nginx@sha256:${'0'.repeat(63)}1`,
+  'gcr.io/distroless/static:nonroot',
+  'public.ecr.aws/docker/library/redis:7',
+];
+
+/** A fleet-sized config: 50 mirrored registries, some with rewrites and TLS. */
+export function largeConfig(mirrors = 50): string {
+  const lines = ['mirrors:'];
+  for (let i = 0; i < mirrors; i++) {
+    lines.push(`  registry${i}.example.com:`, '    endpoint:', `      - "https://mirror-a.example.net/r${i}"`, `      - "https://mirror-b.example.net:5000"`);
+    if (i % 5 === 0) lines.push('    rewrite:', `      "^team${i}/(.*)": "cache/team${i}/$1"`);
+  }
+  lines.push('  "*":', '    endpoint:', '      - "https://catch-all.example.net"');
+  lines.push('configs:', '  mirror-b.example.net:5000:', '    tls:', '      ca_file: /etc/ssl/mirror-ca.pem');
+  return `${lines.join('\n')}\n`;
+}
+
+/** `count` images spread over the large config's registries and a few unmirrored ones. */
+export function manyImages(count: number, registries = 50): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const registry = i % 7 === 0 ? 'docker.io' : i % 11 === 0 ? 'quay.io' : `registry${i % registries}.example.com`;
+    return `${registry}/team${i % registries}/app-${i}:v${i % 13}`;
+  });
+}
