@@ -13,7 +13,7 @@ export function describeDifference(image: ImageResolution, before: string, after
   const isPrefix = urls(shorter).every((entry, index) => entry === urls(longer)[index]);
   const extra = longer.slice(shorter.length);
   if (isPrefix && extra.length === 1 && extra[0]?.kind === 'default') {
-    const host = new URL(extra[0].url).host;
+    const host = extra[0].host.host;
     return `${shortName} never falls back to ${host}; ${longName} tries it last.`;
   }
   return `${before} tries ${a.length} endpoint(s), ${after} tries ${b.length}; the order or URLs differ.`;

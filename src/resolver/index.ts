@@ -2,17 +2,12 @@
  * K3s Registry Playground engine: what K3s and containerd do with a registries.yaml.
  * Pure TypeScript, no DOM and no Node APIs; every stage is a function of its inputs.
  */
-export { resolve, explainImage, type ImageResolution, type Resolution, type ResolveInput, type ResolvedEndpoint, type SourceRef, type VersionChain } from './pipeline.ts';
-export { toResolutionJson, type ResolutionJson, type ChainEntryJson, type ImageJson, type VersionJson } from './report.ts';
-export { diagnosticCodes, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.ts';
-export { profiles, defaultVersions, findProfile, type VersionId, type VersionProfile } from './profiles/index.ts';
-export { nodeEmbeddedRegistry, type EmbeddedRegistry } from './k3s/index.ts';
-export { generateHostsToml } from './k3s/index.ts';
-export { parseRegistriesYaml } from './registries/parse.ts';
-export { parseDockerRef, formatReference, type ImageReference } from './reference/normalize.ts';
-export { simulatePull, availabilities, type Availability, type PullOutcome, type PullAttempt } from './simulate/pull.ts';
-export { CERTS_D } from './containerd/hostDir.ts';
-export type { TraceStep } from './explain.ts';
-export type { Span } from './registries/span.ts';
-export { LineIndex } from './registries/lineIndex.ts';
-export { describeDifference } from './compare.ts';
+import { RE2JS } from 're2js';
+import { resolve as resolveWith, type Resolution, type ResolveInput } from './core.ts';
+
+export * from './core.ts';
+
+/** The whole pipeline (see pipeline.ts), with re2js as the rewrite engine. */
+export function resolve(input: ResolveInput): Resolution {
+  return resolveWith({ regexEngine: RE2JS, ...input });
+}

@@ -10,6 +10,7 @@ import type { Registry } from './registries/model.ts';
 import { parseRegistriesYaml } from './registries/parse.ts';
 import type { Span } from './registries/span.ts';
 import { explainChain, type TraceStep } from './explain.ts';
+import { missingRegexEngine, type RegexEngine } from './rewrite/goRegexp.ts';
 
 export interface ResolveInput {
   registriesYaml: string;
@@ -20,6 +21,11 @@ export interface ResolveInput {
   disableDefaultRegistryEndpoint?: boolean;
   /** `--embedded-registry` with the node's address and TLS files; null or absent when off. */
   embeddedRegistry?: EmbeddedRegistry | null;
+  /**
+   * The RE2 engine for rewrites. Without it, a file with rewrites throws RegexEngineMissing
+   * (load re2js, then resolve again); index.ts supplies it by default.
+   */
+  regexEngine?: RegexEngine;
 }
 
 export interface Resolution {
@@ -74,11 +80,12 @@ export interface SourceRef {
  */
 export function resolve(input: ResolveInput): Resolution {
   const profiles = input.profiles ?? allProfiles;
+  const regexEngine = input.regexEngine ?? missingRegexEngine;
   const parsed = parseRegistriesYaml(input.registriesYaml);
   const embedded = input.embeddedRegistry ?? null;
   const flags = { disableDefaultRegistryEndpoint: input.disableDefaultRegistryEndpoint ?? false, embeddedRegistry: embedded };
   const k3s = parsed.loadable ? generateHostsToml(parsed.registry, flags) : { hostsToml: {}, hostConfigs: new Map<string, HostConfig>(), events: [] };
-  const readers = profiles.map((profile) => ({ profile, reader: createContainerdReader(k3s.hostsToml, profile.rootHost, embedded?.mirrorAddr ?? null) }));
+  const readers = profiles.map((profile) => ({ profile, reader: createContainerdReader(k3s.hostsToml, profile.rootHost, embedded?.mirrorAddr ?? null, regexEngine) }));
   const references = input.images.map((image) => parseDockerRef(image));
   // Sources depend on the host and the rewrite chosen, not on the image: computed once per pair.
   const sourceCache = new WeakMap<RegistryHost, Map<string | null, SourceRef[]>>();
@@ -115,7 +122,7 @@ export function resolve(input: ResolveInput): Resolution {
     return { image, parsed: reference.value, normalized: formatReference(reference.value), error: null, reference: ref, hostsDir, hostsTomlError, versions };
   });
 
-  const quirks = parsed.loadable ? quirkDiagnostics(parsed.registry, flags, k3s, readers[0]?.reader ?? null, images) : [];
+  const quirks = parsed.loadable ? quirkDiagnostics(parsed.registry, flags, k3s, readers[0]?.reader ?? null, images, regexEngine) : [];
   const lines = new LineIndex(input.registriesYaml);
   const diagnostics = [...parsed.diagnostics, ...quirks]
     .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code))
@@ -134,6 +141,7 @@ function quirkDiagnostics(
   k3s: ReturnType<typeof generateHostsToml>,
   reader: ReturnType<typeof createContainerdReader> | null,
   images: readonly ImageResolution[],
+  regexEngine: RegexEngine,
 ): SpannedDiagnostic[] {
   const undecodableDirs = new Map<string, string>();
   for (const dir of Object.keys(k3s.hostsToml)) {
@@ -154,6 +162,7 @@ function quirkDiagnostics(
     events: k3s.events,
     undecodableDirs,
     repositoriesByDir,
+    regexEngine,
   });
 }
 

@@ -1,4 +1,5 @@
 import { applyRewrites, type RewriteOutcome } from '../rewrite/apply.ts';
+import type { RegexEngine } from '../rewrite/goRegexp.ts';
 import type { RegistryHost } from './configureHosts.ts';
 import { manifestURL } from './request.ts';
 
@@ -40,10 +41,11 @@ export function buildChain<S = null>(
   hosts: readonly RegistryHost[],
   ref: ResolverReference,
   embeddedAddr: string | null,
+  engine: RegexEngine,
   sourcesOf: SourceLookup<S> = noSources as SourceLookup<S>,
 ): ChainEndpoint<S>[] {
   const chain: ChainEndpoint<S>[] = [];
-  for (const host of hosts) if (canResolve(host, ref)) chain.push(chainEndpoint(host, ref, embeddedAddr, sourcesOf));
+  for (const host of hosts) if (canResolve(host, ref)) chain.push(chainEndpoint(host, ref, embeddedAddr, engine, sourcesOf));
   return chain;
 }
 
@@ -52,8 +54,8 @@ function canResolve(host: RegistryHost, ref: ResolverReference): boolean {
   return ref.isDigest ? host.capabilities.pull : host.capabilities.pull && host.capabilities.resolve;
 }
 
-function chainEndpoint<S>(host: RegistryHost, ref: ResolverReference, embeddedAddr: string | null, sourcesOf: SourceLookup<S>): ChainEndpoint<S> {
-  const rewrite = host.rewrites.length > 0 ? applyRewrites(host.rewrites, ref.repository) : null;
+function chainEndpoint<S>(host: RegistryHost, ref: ResolverReference, embeddedAddr: string | null, engine: RegexEngine, sourcesOf: SourceLookup<S>): ChainEndpoint<S> {
+  const rewrite = host.rewrites.length > 0 ? applyRewrites(host.rewrites, ref.repository, engine) : null;
   const repository = rewrite?.repository ?? ref.repository;
   return {
     url: manifestURL(host, repository, ref.object, ref.host),

@@ -1,4 +1,5 @@
 import type { RootHostRule } from '../profiles/index.ts';
+import type { RegexEngine } from '../rewrite/goRegexp.ts';
 import { buildChain, type ChainEndpoint, type ResolverReference, type SourceLookup } from './chain.ts';
 import { emptyHost, fillDefaultHost, loadHostDir, withTransport, type RegistryHost } from './configureHosts.ts';
 import { findHostDir } from './hostDir.ts';
@@ -25,7 +26,7 @@ interface LoadedDir {
  * containerd build does and resolves image references to endpoint chains. Each directory
  * is decoded once per reader, however many images go through it.
  */
-export function createContainerdReader(hostsToml: Readonly<Record<string, string>>, rootHost: RootHostRule, embeddedAddr: string | null) {
+export function createContainerdReader(hostsToml: Readonly<Record<string, string>>, rootHost: RootHostRule, embeddedAddr: string | null, engine: RegexEngine) {
   const dirs = new Set(Object.keys(hostsToml));
   const loaded = new Map<string, LoadedDir>();
   // Hosts depend only on the registry host, so images of one registry share them.
@@ -55,7 +56,7 @@ export function createContainerdReader(hostsToml: Readonly<Record<string, string
     },
     resolve<S = null>(ref: ResolverReference, sourcesOf?: SourceLookup<S>): ContainerdResolution<S> {
       const { hostsDir, hosts, decodeError, rootAppended } = this.hostsFor(ref.host);
-      return { hostsDir, hosts, decodeError, rootAppended, chain: buildChain(hosts, ref, embeddedAddr, sourcesOf) };
+      return { hostsDir, hosts, decodeError, rootAppended, chain: buildChain(hosts, ref, embeddedAddr, engine, sourcesOf) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { GenerationEvent } from '../k3s/hostConfigs.ts';
 import type { Registry } from '../registries/model.ts';
+import type { RegexEngine } from '../rewrite/goRegexp.ts';
 
 /** What the quirk checks look at: the file as written, the node flags, and what K3s did with it. */
 export interface QuirkContext {
@@ -11,4 +12,5 @@ export interface QuirkContext {
   undecodableDirs: ReadonlyMap<string, string>;
   /** Repositories of the sample images, by the certs.d directory they resolve through. */
   repositoriesByDir: ReadonlyMap<string, readonly string[]>;
+  regexEngine: RegexEngine;
 }

@@ -16,14 +16,14 @@ export function checkRewrites(context: QuirkContext): SpannedDiagnostic[] {
     const dir = directoryFor(mirror.key === '*' ? '_default' : mirror.key);
     const breaksToml = context.undecodableDirs.get(dir);
     for (const rule of mirror.rewrites) {
-      found.push(...checkRule(mirror, rule, breaksToml));
+      found.push(...checkRule(mirror, rule, breaksToml, context));
     }
-    found.push(...checkWithoutEndpoint(mirror, context), ...checkAmbiguity(mirror, context.repositoriesByDir.get(dir) ?? []));
+    found.push(...checkWithoutEndpoint(mirror, context), ...checkAmbiguity(mirror, context.repositoriesByDir.get(dir) ?? [], context));
   }
   return found;
 }
 
-function checkRule(mirror: Mirror, rule: Rewrite, breaksToml: string | undefined): SpannedDiagnostic[] {
+function checkRule(mirror: Mirror, rule: Rewrite, breaksToml: string | undefined, context: QuirkContext): SpannedDiagnostic[] {
   const found: SpannedDiagnostic[] = [];
   const where = `rewrite "${rule.pattern}" of mirrors."${mirror.key}"`;
   if (breaksToml !== undefined && /[\\"]/.test(rule.pattern + rule.replacement)) {
@@ -35,7 +35,7 @@ function checkRule(mirror: Mirror, rule: Rewrite, breaksToml: string | undefined
       ),
     );
   }
-  const compiled = compileGoRegexp(rule.pattern);
+  const compiled = compileGoRegexp(rule.pattern, context.regexEngine);
   if (!compiled.ok) {
     found.push(diagnostic('rewrite-invalid-regex', `The ${where} is not a valid Go (RE2) regular expression, so containerd skips it: ${compiled.error}`, rule.span));
     return found;
@@ -98,10 +98,10 @@ function checkWithoutEndpoint(mirror: Mirror, context: QuirkContext): SpannedDia
   ];
 }
 
-function checkAmbiguity(mirror: Mirror, repositories: readonly string[]): SpannedDiagnostic[] {
+function checkAmbiguity(mirror: Mirror, repositories: readonly string[], context: QuirkContext): SpannedDiagnostic[] {
   if (mirror.rewrites.length < 2) return [];
   for (const repository of [...repositories, ...PROBE_REPOSITORIES]) {
-    const outcome = applyRewrites(mirror.rewrites, repository);
+    const outcome = applyRewrites(mirror.rewrites, repository, context.regexEngine);
     if (!outcome.ambiguous) continue;
     const results = outcome.candidates.map((candidate) => `"${candidate.pattern}" -> ${candidate.repository}`).join(', ');
     const span = mirror.rewrites.find((rule) => rule.pattern === outcome.candidates[0]?.pattern)?.span ?? mirror.keySpan;

@@ -1,4 +1,4 @@
-import { compileGoRegexp, replaceAllString } from './goRegexp.ts';
+import { compileGoRegexp, replaceAllString, type RegexEngine } from './goRegexp.ts';
 
 export interface RewriteRule {
   pattern: string;
@@ -31,11 +31,11 @@ export interface RewriteOutcome {
  * ReplaceAllString changes the repository is used. Only the repository path is rewritten,
  * never the registry or the tag.
  */
-export function applyRewrites(rules: readonly RewriteRule[], repository: string): RewriteOutcome {
+export function applyRewrites(rules: readonly RewriteRule[], repository: string, engine: RegexEngine): RewriteOutcome {
   const candidates: RewriteCandidate[] = [];
   const invalid: { pattern: string; error: string }[] = [];
   for (const rule of [...rules].sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0))) {
-    const regexp = compileGoRegexp(rule.pattern);
+    const regexp = compileGoRegexp(rule.pattern, engine);
     if (!regexp.ok) {
       invalid.push({ pattern: rule.pattern, error: regexp.error });
       continue;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileGoRegexp, replaceAllString } from './goRegexp.ts';
+import { RE2JS } from 're2js';
+import { compileGoRegexp, missingRegexEngine, RegexEngineMissing, replaceAllString } from './goRegexp.ts';
 
 function replace(pattern: string, src: string, template: string): string {
-  const compiled = compileGoRegexp(pattern);
+  const compiled = compileGoRegexp(pattern, RE2JS);
   if (!compiled.ok) throw new Error(compiled.error);
   return replaceAllString(compiled.value, src, template);
 }
@@ -35,7 +36,11 @@ describe('replaceAllString follows Go, not JavaScript', () => {
   });
 
   it('reports RE2 syntax errors instead of throwing', () => {
-    const result = compileGoRegexp('^library/(?=x)');
+    const result = compileGoRegexp('^library/(?=x)', RE2JS);
     expect(result.ok).toBe(false);
+  });
+
+  it('asks for the engine when it was not supplied', () => {
+    expect(() => compileGoRegexp('^x', missingRegexEngine)).toThrow(RegexEngineMissing);
   });
 });

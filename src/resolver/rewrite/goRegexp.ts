@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import { err, ok, type Result } from '../result.ts';
 
 /**
@@ -11,6 +11,27 @@ import { err, ok, type Result } from '../result.ts';
  *     digits and `_`, so `$1x` is the (missing) group "1x" and expands to nothing;
  *     `${1}x` is group 1 then "x"; `$$` is "$"; a malformed `$` is kept literally.
  */
+/**
+ * The RE2 engine (re2js's `RE2JS`). Passed in rather than imported so that a browser can
+ * load its ~45 KB only when a registries.yaml actually has rewrites.
+ */
+export type RegexEngine = Pick<typeof RE2JS, 'compile'>;
+
+/** Thrown when a rewrite must be evaluated and no engine was supplied: load it, then resolve again. */
+export class RegexEngineMissing extends Error {
+  constructor() {
+    super('a rewrite needs the RE2 engine (re2js), which was not supplied');
+    this.name = 'RegexEngineMissing';
+  }
+}
+
+/** Stands in until the real engine is loaded. */
+export const missingRegexEngine: RegexEngine = {
+  compile: () => {
+    throw new RegexEngineMissing();
+  },
+};
+
 export interface GoRegexp {
   pattern: string;
   re: RE2JS;
@@ -18,17 +39,20 @@ export interface GoRegexp {
   namedGroups: Readonly<Record<string, number>>;
 }
 
-const compiled = new Map<string, Result<GoRegexp>>();
+const compiledByEngine = new WeakMap<RegexEngine, Map<string, Result<GoRegexp>>>();
 
 /** `regexp.Compile`, memoised: the same few patterns are applied to thousands of images. */
-export function compileGoRegexp(pattern: string): Result<GoRegexp> {
+export function compileGoRegexp(pattern: string, engine: RegexEngine): Result<GoRegexp> {
+  let compiled = compiledByEngine.get(engine);
+  if (compiled === undefined) compiledByEngine.set(engine, (compiled = new Map()));
   const cached = compiled.get(pattern);
   if (cached !== undefined) return cached;
   let result: Result<GoRegexp>;
   try {
-    const re = RE2JS.compile(pattern);
+    const re = engine.compile(pattern);
     result = ok({ pattern, re, groupCount: re.groupCount(), namedGroups: re.namedGroups() });
   } catch (error) {
+    if (error instanceof RegexEngineMissing) throw error;
     result = err(error instanceof Error ? error.message : String(error));
   }
   if (compiled.size > 5_000) compiled.clear();

@@ -1,0 +1,21 @@
+import { resolve } from '../src/resolver/index.ts';
+import { measure, ms, type BenchRow } from './measure.ts';
+import { SEED_CONFIG, SEED_IMAGES, largeConfig, manyImages } from './samples.ts';
+
+/** Engine throughput in Node: the seed sample and a fleet-sized case, both releases. */
+export function engineBenchmarks(): BenchRow[] {
+  const seed = measure(() => resolve({ registriesYaml: SEED_CONFIG, images: SEED_IMAGES }), { warmup: 50, runs: 500 });
+  const config = largeConfig(50);
+  const images = manyImages(10_000);
+  const large = measure(() => resolve({ registriesYaml: config, images }), { warmup: 3, runs: 15 });
+  const thousand = manyImages(1_000);
+  const medium = measure(() => resolve({ registriesYaml: config, images: thousand }), { warmup: 5, runs: 40 });
+  const perSecond = (count: number, time: number) => `${Math.round((count * 2) / (time / 1000)).toLocaleString('en-US')} resolutions/s`;
+  return [
+    { benchmark: 'engine (Node)', case: `seed: wildcard mirror, ${SEED_IMAGES.length} images x 2 releases`, figure: `${ms(seed.median)} median (p95 ${ms(seed.p95)})`, goal: 'well under 1 ms' },
+    { benchmark: 'engine (Node)', case: 'seed throughput', figure: perSecond(SEED_IMAGES.length, seed.median) },
+    { benchmark: 'engine (Node)', case: '1,000 images, 50-mirror config', figure: `${ms(medium.median)} median (p95 ${ms(medium.p95)})` },
+    { benchmark: 'engine (Node)', case: '10,000 images, 50-mirror config', figure: `${ms(large.median)} median (p95 ${ms(large.p95)})`, goal: 'under 100 ms' },
+    { benchmark: 'engine (Node)', case: '10,000-image throughput', figure: perSecond(images.length, large.median) },
+  ];
+}
