@@ -1,0 +1,74 @@
+import { availabilities, simulatePull, type Availability, type ImageResolution, type ResolvedEndpoint, type VersionProfile } from '../../resolver/core.ts';
+import { availabilityLabels, availabilityOf } from '../state/availability.ts';
+import { useActions, usePlayground } from '../state/context.tsx';
+import { selectAvailability, selectMode } from '../state/selectors.ts';
+
+const kindLabel = { mirror: 'mirror', embedded: 'embedded', default: 'default' } as const;
+
+/** One release's chain for one image, and how the pull ends. */
+export function VersionColumn({ profile, image }: { profile: VersionProfile; image: ImageResolution }) {
+  const overrides = usePlayground(selectAvailability);
+  const chain = image.versions[profile.id]?.chain ?? [];
+  const outcome = simulatePull(chain, image.normalized ?? image.image, (index) => {
+    const endpoint = chain[index];
+    return endpoint === undefined ? 'not-found' : availabilityOf(endpoint, overrides);
+  });
+  return (
+    <section className="version" aria-label={`${image.image} with ${profile.id}`}>
+      <h4>
+        {profile.id} <small>containerd {profile.containerd}</small>
+      </h4>
+      {chain.length === 0 ? (
+        <p className="muted">Nothing is tried.</p>
+      ) : (
+        <ol className="chain">
+          {chain.map((endpoint, index) => (
+            <EndpointItem key={`${index}:${endpoint.url}`} endpoint={endpoint} availability={availabilityOf(endpoint, overrides)} tried={index < outcome.attempts.length} />
+          ))}
+        </ol>
+      )}
+      {outcome.status === 'pulled' ? (
+        <p className="outcome outcome-ok">
+          <span className="outcome-label">Pulls from</span> <code>{new URL(outcome.url).host}</code> (step {outcome.servedBy + 1})
+        </p>
+      ) : (
+        <div className="outcome outcome-fail">
+          <p>
+            <span className="outcome-label">Pull fails:</span> <code className="error-text">{outcome.error}</code>
+          </p>
+          <p>{outcome.podSymptom}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function EndpointItem({ endpoint, availability, tried }: { endpoint: ResolvedEndpoint; availability: Availability; tried: boolean }) {
+  const actions = useActions();
+  const { readOnly } = usePlayground(selectMode);
+  const show = () => actions.setHighlight(endpoint.sources);
+  const hide = () => actions.setHighlight([]);
+  return (
+    <li className={`endpoint kind-${endpoint.kind} ${tried ? '' : 'not-tried'}`} tabIndex={0} onMouseEnter={show} onMouseLeave={hide} onFocus={show} onBlur={hide}>
+      <span className={`badge badge-${endpoint.kind}`}>{kindLabel[endpoint.kind]}</span>
+      <code className="url">{endpoint.url}</code>
+      {endpoint.rewrite?.pattern && (
+        <span className="note">
+          rewritten to <code>{endpoint.repository}</code> by <code>{endpoint.rewrite.pattern}</code>
+          {endpoint.rewrite.ambiguous && <strong> — ambiguous: {endpoint.rewrite.candidates.length} rewrites match, containerd picks one at random</strong>}
+        </span>
+      )}
+      {endpoint.httpFallback && <span className="note">HTTPS first, then plain HTTP if the server does not speak TLS</span>}
+      <label className="availability">
+        <span className="visually-hidden">What {endpoint.url} returns</span>
+        <select value={availability} disabled={readOnly} onChange={(event) => actions.setAvailability(endpoint.url, event.target.value as Availability)}>
+          {availabilities.map((option) => (
+            <option key={option} value={option}>
+              {availabilityLabels[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </li>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type ClipboardEvent, type FormEvent } from 'react';
+import { publicImages, systemImages } from '../../share/state.ts';
+import { useActions, usePlayground } from '../state/context.tsx';
+import { selectImages, selectMode, selectResolution } from '../state/selectors.ts';
+
+/** Splits pasted text into image references: one per line, comma or space. */
+export function splitImages(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((image) => image.trim())
+    .filter((image) => image !== '' && !image.startsWith('#'));
+}
+
+export function ImagesPanel() {
+  const images = usePlayground(selectImages);
+  const resolution = usePlayground(selectResolution);
+  const { readOnly } = usePlayground(selectMode);
+  const actions = useActions();
+  const [draft, setDraft] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const added = splitImages(draft);
+    if (added.length > 0) actions.addImages(added);
+    setDraft('');
+  };
+  const paste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const added = splitImages(event.clipboardData.getData('text'));
+    if (added.length > 1) {
+      event.preventDefault();
+      actions.addImages(added);
+    }
+  };
+  const errors = new Map((resolution?.images ?? []).map((image) => [image.image, image.error] as const));
+
+  return (
+    <section className="panel images-panel" aria-labelledby="images-heading">
+      <h2 id="images-heading">Sample images</h2>
+      <ul className="image-list">
+        {images.map((image, index) => {
+          const error = errors.get(image) ?? null;
+          return (
+            <li key={index} className={error !== null ? 'has-error' : undefined}>
+              <input
+                aria-label={`Image ${index + 1}`}
+                value={image}
+                readOnly={readOnly}
+                spellCheck={false}
+                aria-invalid={error !== null}
+                aria-describedby={error !== null ? `image-error-${index}` : undefined}
+                onChange={(event) => actions.setImage(index, event.target.value)}
+              />
+              {!readOnly && (
+                <button type="button" className="icon-button" aria-label={`Remove ${image || `image ${index + 1}`}`} onClick={() => actions.removeImage(index)}>
+                  ×
+                </button>
+              )}
+              {error !== null && (
+                <p className="field-error" id={`image-error-${index}`}>
+                  {error}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {!readOnly && (
+        <>
+          <form className="add-image" onSubmit={submit}>
+            <label>
+              <span className="visually-hidden">Add images (paste many at once)</span>
+              <input value={draft} placeholder="Add image, or paste many…" spellCheck={false} onChange={(event) => setDraft(event.target.value)} onPaste={paste} />
+            </label>
+            <button type="submit">Add</button>
+          </form>
+          <div className="presets" role="group" aria-label="Image presets">
+            <button type="button" onClick={() => actions.setImages(systemImages)}>
+              K3s v1.32 system images
+            </button>
+            <button type="button" onClick={() => actions.setImages(publicImages)}>
+              Common public images
+            </button>
+            <button type="button" onClick={() => actions.setImages([])} disabled={images.length === 0}>
+              Clear
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { lazy, Suspense } from 'react';
+import { usePlayground } from '../state/context.tsx';
+import { selectDraftYaml, selectMode, selectStale } from '../state/selectors.ts';
+import { PlainEditor } from './PlainEditor.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+
+// Monaco and monaco-yaml are a separate lazy chunk: the chains never wait for them.
+const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'));
+
+const LABEL = 'registries.yaml';
+
+export function EditorPanel() {
+  const yaml = usePlayground(selectDraftYaml);
+  const mode = usePlayground(selectMode);
+  const stale = usePlayground(selectStale);
+  const useMonaco = !mode.plainEditor && !mode.readOnly;
+  return (
+    <section className="panel editor-panel" aria-labelledby="editor-heading">
+      <div className="panel-heading">
+        <h2 id="editor-heading">
+          <code>/etc/rancher/k3s/registries.yaml</code>
+        </h2>
+        {stale && (
+          <span className="stale-badge" role="status">
+            K3s cannot load this text — results below are from the last version that loaded
+          </span>
+        )}
+      </div>
+      <div className="editor-frame">
+        {useMonaco ? (
+          <Suspense fallback={<PlainEditor value={yaml} readOnly label={`${LABEL} (loading the editor…)`} />}>
+            <MonacoEditor value={yaml} label={LABEL} />
+          </Suspense>
+        ) : (
+          <PlainEditor value={yaml} readOnly={mode.readOnly} label={LABEL} />
+        )}
+      </div>
+      <ProblemsPanel />
+    </section>
+  );
+}

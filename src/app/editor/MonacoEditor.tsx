@@ -1,0 +1,142 @@
+import Editor, { loader, type OnMount } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
+// The editor features (hover, suggest, find…) and monaco's own worker bootstrap, without other languages.
+import { createWebWorker } from 'monaco-editor/esm/vs/internal/common/workers.js';
+import 'monaco-editor/esm/vs/languages/definitions/yaml/register.js';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
+import { configureMonacoYaml } from 'monaco-yaml';
+import { useEffect, useRef } from 'react';
+import type { Diagnostic } from '../../resolver/core.ts';
+import { markMonacoReady } from '../perfMarks.ts';
+import { useActions, usePlayground } from '../state/context.tsx';
+import { selectCursor, selectDiagnostics, selectHighlight } from '../state/selectors.ts';
+import { useResolvedTheme } from '../components/useResolvedTheme.ts';
+import { highlightedLines } from './lines.ts';
+import YamlWorker from './yaml.worker.ts?worker';
+
+/** Where the model lives: the schema's fileMatch and the real path on a node. */
+const MODEL_PATH = 'file:///etc/rancher/k3s/registries.yaml';
+const MARKER_OWNER = 'k3s-registry-playground';
+
+// Monaco is bundled, never fetched from a CDN; only the editor and YAML workers exist.
+self.MonacoEnvironment = {
+  getWorker: (_workerId: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
+};
+loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] });
+
+/**
+ * monaco-yaml (via monaco-worker-manager) still calls `editor.createWebWorker({moduleId, label,
+ * createData})`, the pre-0.56 signature; since 0.56 that function takes a ready Worker. Monaco's
+ * own language workers go through internal `createWebWorker`, which builds the worker from
+ * MonacoEnvironment and sends it createData: give monaco-yaml that one. Remove once
+ * monaco-yaml/monaco-worker-manager adopt the new API.
+ */
+const monacoForYaml = { ...monaco, editor: { ...monaco.editor, createWebWorker } };
+
+let yamlConfigured = false;
+async function configureYaml(): Promise<void> {
+  if (yamlConfigured) return;
+  yamlConfigured = true;
+  const schemaUrl = new URL(`${import.meta.env.BASE_URL}schema/registries.schema.json`, location.href).href;
+  let schema: object | undefined;
+  try {
+    schema = (await (await fetch(schemaUrl)).json()) as object;
+  } catch {
+    schema = undefined; // Completion and hover are extras: the editor works without them.
+  }
+  configureMonacoYaml(monacoForYaml as unknown as Parameters<typeof configureMonacoYaml>[0], {
+    enableSchemaRequest: false,
+    yamlVersion: '1.1',
+    hover: true,
+    completion: true,
+    validate: true,
+    schemas: schema === undefined ? [] : [{ uri: schemaUrl, fileMatch: ['**/registries.yaml'], schema: schema as never }],
+  });
+}
+
+const severities = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+function toMarker(found: Diagnostic): monaco.editor.IMarkerData {
+  return {
+    severity: severities[found.severity],
+    message: found.message,
+    startLineNumber: found.line,
+    startColumn: found.column,
+    endLineNumber: found.endLine,
+    endColumn: found.endLine === found.line && found.endColumn <= found.column ? found.column + 1 : found.endColumn,
+    source: 'k3s',
+    code: found.code,
+  };
+}
+
+/** Monaco with the YAML language only: schema completion and hover, engine diagnostics as markers. */
+export default function MonacoEditor({ value, label }: { value: string; label: string }) {
+  const actions = useActions();
+  const diagnostics = usePlayground(selectDiagnostics);
+  const highlight = usePlayground(selectHighlight);
+  const cursor = usePlayground(selectCursor);
+  const theme = useResolvedTheme();
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor as unknown as monaco.editor.IStandaloneCodeEditor;
+    decorations.current = editorRef.current.createDecorationsCollection();
+    editorRef.current.getContainerDomNode().querySelector('textarea')?.setAttribute('aria-label', label);
+    actions.setEditorReady();
+    markMonacoReady();
+  };
+
+  useEffect(() => {
+    void configureYaml();
+  }, []);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnostics.map(toMarker));
+  }, [diagnostics, value]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor === null || decorations.current === null) return;
+    const lines = highlightedLines(editor.getValue(), highlight);
+    decorations.current.set([...lines].map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'source-highlight', linesDecorationsClassName: 'source-highlight-gutter' } })));
+    const first = Math.min(...lines);
+    if (Number.isFinite(first)) editor.revealLineInCenterIfOutsideViewport(first);
+  }, [highlight]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor === null || cursor === null) return;
+    editor.setPosition({ lineNumber: cursor.line, column: cursor.column });
+    editor.revealLineInCenter(cursor.line);
+    editor.focus();
+  }, [cursor]);
+
+  return (
+    <Editor
+      path={MODEL_PATH}
+      defaultLanguage="yaml"
+      value={value}
+      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      onMount={onMount}
+      onChange={(next) => actions.setYaml(next ?? '')}
+      loading={null}
+      options={{
+        minimap: { enabled: false },
+        fontSize: 14,
+        tabSize: 2,
+        insertSpaces: true,
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        renderWhitespace: 'boundary',
+        quickSuggestions: { other: true, comments: false, strings: true },
+        ariaLabel: label,
+      }}
+    />
+  );
+}

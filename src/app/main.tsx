@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { boot, safeStorage } from './boot.ts';
+import { PlaygroundProvider } from './state/context.tsx';
+import { startPersisting } from './state/persist.ts';
+import { startRecompute } from './state/recompute.ts';
+import { createPlaygroundStore } from './state/store.ts';
+import './styles.css';
+
+const storage = safeStorage();
+const coarsePointer = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+const initial = boot(location, storage, coarsePointer);
+const store = createPlaygroundStore(initial);
+startRecompute(store);
+if (!initial.mode.embed) startPersisting(store, storage);
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('missing #root');
+createRoot(container).render(
+  <StrictMode>
+    <PlaygroundProvider store={store}>
+      <App />
+    </PlaygroundProvider>
+  </StrictMode>,
+);

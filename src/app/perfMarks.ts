@@ -1,0 +1,35 @@
+/**
+ * Performance marks the benchmarks read (bench/browser.ts): the time from an edit to the
+ * chains panel showing its result, and the first chains after navigation.
+ */
+export const marks = {
+  edit: 'k3s-rp:edit',
+  update: 'k3s-rp:update',
+  firstChains: 'k3s-rp:first-chains',
+  monacoReady: 'k3s-rp:monaco-ready',
+} as const;
+
+let editPending = false;
+let firstChainsMarked = false;
+
+export function markEdit(): void {
+  performance.clearMarks(marks.edit);
+  performance.mark(marks.edit);
+  editPending = true;
+}
+
+/** Called after the chains panel committed a new result to the DOM. */
+export function markChainsRendered(): void {
+  if (!firstChainsMarked) {
+    firstChainsMarked = true;
+    performance.mark(marks.firstChains);
+  }
+  if (editPending) {
+    editPending = false;
+    performance.measure(marks.update, marks.edit);
+  }
+}
+
+export function markMonacoReady(): void {
+  performance.mark(marks.monacoReady);
+}

@@ -1,0 +1,64 @@
+import { parseState, type PlaygroundState } from '../../share/state.ts';
+import type { PlaygroundStoreApi, Theme } from './store.ts';
+
+const DRAFT_KEY = 'k3s-registry-playground:draft:v1';
+const THEME_KEY = 'k3s-registry-playground:theme';
+const SAVE_DELAY_MS = 300;
+
+/** The saved draft, or null. Never throws: storage may be disabled, full or hold junk. */
+export function readSavedDraft(storage: Storage | null): PlaygroundState | null {
+  try {
+    const text = storage?.getItem(DRAFT_KEY);
+    return text ? parseState(JSON.parse(text)) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readSavedTheme(storage: Storage | null): Theme | null {
+  try {
+    const theme = storage?.getItem(THEME_KEY);
+    return theme === 'light' || theme === 'dark' || theme === 'system' ? theme : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the draft shortly after each change (and the theme at once); returns the unsubscribe. */
+export function startPersisting(store: PlaygroundStoreApi, storage: Storage | null): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    timer = null;
+    try {
+      storage?.setItem(DRAFT_KEY, JSON.stringify(store.getState().draft));
+    } catch {
+      // Quota or privacy mode: the page keeps working, the draft just is not saved.
+    }
+  };
+  const flush = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      save();
+    }
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.draft !== previous.draft) {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(save, SAVE_DELAY_MS);
+    }
+    if (state.ui.theme !== previous.ui.theme) {
+      try {
+        storage?.setItem(THEME_KEY, state.ui.theme);
+      } catch {
+        // Not saved; harmless.
+      }
+    }
+  });
+  // Never lose the last keystrokes when the tab closes.
+  addEventListener('pagehide', flush);
+  return () => {
+    flush();
+    unsubscribe();
+    removeEventListener('pagehide', flush);
+  };
+}

@@ -1,0 +1,34 @@
+import { describeDifference, type ImageResolution, type Resolution } from '../../resolver/core.ts';
+import type { PlaygroundStore } from './store.ts';
+
+export const selectDraftYaml = (state: PlaygroundStore) => state.draft.yaml;
+export const selectImages = (state: PlaygroundStore) => state.draft.images;
+export const selectFlags = (state: PlaygroundStore) => state.draft.flags;
+export const selectView = (state: PlaygroundStore) => state.draft.view;
+export const selectMode = (state: PlaygroundStore) => state.mode;
+export const selectResolution = (state: PlaygroundStore) => state.results.resolution;
+export const selectDiagnostics = (state: PlaygroundStore) => state.results.diagnostics;
+export const selectStale = (state: PlaygroundStore) => state.results.stale;
+export const selectFailure = (state: PlaygroundStore) => state.results.failure;
+export const selectSeq = (state: PlaygroundStore) => state.results.seq;
+export const selectOnlyDiffering = (state: PlaygroundStore) => state.ui.onlyDiffering;
+export const selectHighlight = (state: PlaygroundStore) => state.ui.highlight;
+export const selectTheme = (state: PlaygroundStore) => state.ui.theme;
+export const selectCursor = (state: PlaygroundStore) => state.ui.cursor;
+export const selectUndo = (state: PlaygroundStore) => state.ui.undo;
+export const selectBanners = (state: PlaygroundStore) => state.ui.banners;
+export const selectEditorReady = (state: PlaygroundStore) => state.ui.editorReady;
+export const selectAvailability = (state: PlaygroundStore) => state.availability;
+export const selectFromLink = (state: PlaygroundStore) => state.ui.fromLink;
+
+/** The two releases being compared, when there are two. */
+export function comparedPair(resolution: Resolution): [string, string] | null {
+  const [first, second] = resolution.profiles;
+  return first !== undefined && second !== undefined ? [first.id, second.id] : null;
+}
+
+/** How an image differs between the compared releases, in words; null when it does not. */
+export function differenceOf(resolution: Resolution, image: ImageResolution): string | null {
+  const pair = comparedPair(resolution);
+  return pair === null ? null : describeDifference(image, pair[0], pair[1]);
+}

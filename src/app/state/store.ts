@@ -1,0 +1,148 @@
+import { createStore } from 'zustand/vanilla';
+import type { Availability, Diagnostic, Resolution, SourceRef } from '../../resolver/core.ts';
+import type { NodeFlagsState, PlaygroundState, ViewId } from '../../share/state.ts';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+/** How the page was opened; worked out once at boot and never re-read (see boot.ts). */
+export interface Mode {
+  embed: boolean;
+  readOnly: boolean;
+  /** Plain textarea instead of Monaco (touch devices, `?editor=plain`). */
+  plainEditor: boolean;
+}
+
+/** A message shown above the page (bad link, restored draft…). */
+export interface Banner {
+  id: string;
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+  /** An optional action, e.g. restore the local draft. */
+  action?: { label: string; run: () => void };
+}
+
+export interface UiState {
+  onlyDiffering: boolean;
+  /** registries.yaml ranges to highlight (from hovering or focusing a chain step). */
+  highlight: SourceRef[];
+  theme: Theme;
+  /** A request for the editor to move its cursor; the nonce makes repeated clicks count. */
+  cursor: { line: number; column: number; nonce: number } | null;
+  /** The draft before the last example was loaded, for undo. */
+  undo: PlaygroundState | null;
+  banners: Banner[];
+  editorReady: boolean;
+  /** The page came from someone else's link and has not been edited yet. */
+  fromLink: boolean;
+}
+
+/** Written only by the recompute step (recompute.ts); never saved, never put in a link. */
+export interface ResultsState {
+  /** The last result K3s could load: stays on screen while the YAML is broken. */
+  resolution: Resolution | null;
+  /** Diagnostics of the latest text, even when it is broken. */
+  diagnostics: Diagnostic[];
+  /** True while the latest text cannot be loaded and an older result is shown. */
+  stale: boolean;
+  /** Milliseconds the latest computation took. */
+  durationMs: number;
+  /** Increases with each new result; the update benchmark waits for it. */
+  seq: number;
+  /** An unexpected engine failure, shown instead of crashing. */
+  failure: string | null;
+}
+
+export interface PlaygroundData {
+  mode: Mode;
+  draft: PlaygroundState;
+  ui: UiState;
+  results: ResultsState;
+  /** What each endpoint URL does when asked for the image, where the user changed it. */
+  availability: Record<string, Availability>;
+}
+
+export interface PlaygroundActions {
+  setYaml(yaml: string): void;
+  setImages(images: string[]): void;
+  addImages(images: string[]): void;
+  removeImage(index: number): void;
+  setImage(index: number, image: string): void;
+  setFlag(flag: keyof NodeFlagsState, value: boolean): void;
+  setView(view: ViewId): void;
+  /** Replaces the draft with an example, keeping the old one for undo. */
+  loadExample(next: Partial<PlaygroundState>): void;
+  undoExample(): void;
+  setOnlyDiffering(value: boolean): void;
+  setHighlight(sources: SourceRef[]): void;
+  setAvailability(url: string, availability: Availability): void;
+  moveCursor(line: number, column: number): void;
+  setTheme(theme: Theme): void;
+  setEditorReady(): void;
+  showBanner(banner: Banner): void;
+  dismissBanner(id: string): void;
+  setResults(results: Partial<ResultsState>): void;
+}
+
+export type PlaygroundStore = PlaygroundData & PlaygroundActions;
+
+export const emptyResults: ResultsState = { resolution: null, diagnostics: [], stale: false, durationMs: 0, seq: 0, failure: null };
+
+/**
+ * One store per playground instance (page or embed), so tests and embeds start fresh.
+ * Every change to the draft goes through an action here; persistence and the URL
+ * subscribe to the draft, so no action can forget them.
+ */
+export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundState; theme?: Theme; banners?: Banner[]; fromLink?: boolean }) {
+  return createStore<PlaygroundStore>()((set, get) => {
+    const editDraft = (change: Partial<PlaygroundState>) =>
+      set((state) => ({ draft: { ...state.draft, ...change }, ui: state.ui.fromLink ? { ...state.ui, fromLink: false } : state.ui }));
+    const editUi = (change: Partial<UiState>) => set((state) => ({ ui: { ...state.ui, ...change } }));
+    return {
+      mode: initial.mode,
+      draft: initial.draft,
+      ui: {
+        onlyDiffering: false,
+        highlight: [],
+        theme: initial.theme ?? 'system',
+        cursor: null,
+        undo: null,
+        banners: initial.banners ?? [],
+        editorReady: false,
+        fromLink: initial.fromLink ?? false,
+      },
+      results: emptyResults,
+      availability: {},
+
+      setYaml: (yaml) => {
+        if (yaml !== get().draft.yaml) editDraft({ yaml });
+      },
+      setImages: (images) => editDraft({ images }),
+      addImages: (images) => editDraft({ images: [...get().draft.images, ...images] }),
+      removeImage: (index) => editDraft({ images: get().draft.images.filter((_, position) => position !== index) }),
+      setImage: (index, image) => editDraft({ images: get().draft.images.map((current, position) => (position === index ? image : current)) }),
+      setFlag: (flag, value) => editDraft({ flags: { ...get().draft.flags, [flag]: value } }),
+      setView: (view) => editDraft({ view }),
+      loadExample: (next) => {
+        const before = get().draft;
+        editDraft(next);
+        editUi({ undo: before });
+      },
+      undoExample: () => {
+        const previous = get().ui.undo;
+        if (previous === null) return;
+        set((state) => ({ draft: previous, ui: { ...state.ui, undo: null } }));
+      },
+      setOnlyDiffering: (onlyDiffering) => editUi({ onlyDiffering }),
+      setHighlight: (highlight) => editUi({ highlight }),
+      setAvailability: (url, availability) => set((state) => ({ availability: { ...state.availability, [url]: availability } })),
+      moveCursor: (line, column) => editUi({ cursor: { line, column, nonce: (get().ui.cursor?.nonce ?? 0) + 1 } }),
+      setTheme: (theme) => editUi({ theme }),
+      setEditorReady: () => editUi({ editorReady: true }),
+      showBanner: (banner) => editUi({ banners: [...get().ui.banners.filter((existing) => existing.id !== banner.id), banner] }),
+      dismissBanner: (id) => editUi({ banners: get().ui.banners.filter((banner) => banner.id !== id) }),
+      setResults: (results) => set((state) => ({ results: { ...state.results, ...results } })),
+    };
+  });
+}
+
+export type PlaygroundStoreApi = ReturnType<typeof createPlaygroundStore>;

@@ -1,0 +1,69 @@
+/**
+ * The playground state that is saved and shared: the draft a user works on.
+ * Nothing derived (results, UI toggles) belongs here; the URL and localStorage carry only this.
+ */
+export interface PlaygroundState {
+  /** The registries.yaml text. */
+  yaml: string;
+  /** Sample images, as typed (invalid ones included). */
+  images: string[];
+  flags: NodeFlagsState;
+  /** Compared releases, left to right. */
+  versions: string[];
+  /** The view shown first. */
+  view: ViewId;
+}
+
+export interface NodeFlagsState {
+  disableDefaultRegistryEndpoint: boolean;
+  embeddedRegistry: boolean;
+}
+
+export const views = ['chains', 'hosts'] as const;
+export type ViewId = (typeof views)[number];
+
+export const SEED_YAML = 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n';
+
+/** K3s v1.32 system images (with the tags that release ships) and common public images. */
+export const systemImages = [
+  'rancher/mirrored-coredns-coredns:1.12.0',
+  'rancher/local-path-provisioner:v0.0.30',
+  'rancher/mirrored-metrics-server:v0.7.2',
+  'rancher/klipper-helm:v0.9.4-build20250113',
+  'rancher/mirrored-library-traefik:3.3.2',
+  'rancher/mirrored-pause:3.6',
+  'rancher/klipper-lb:v0.4.9',
+];
+
+export const publicImages = [
+  'nginx:1.27',
+  'library/busybox:1.37',
+  'quay.io/coreos/etcd:v3.6.0-rc.1',
+  'ghcr.io/fluxcd/source-controller:v1.4.1',
+  'registry.k8s.io/pause:3.10',
+  'registry.example.com:5000/team/app:1.0',
+  'localhost:5000/app:dev',
+];
+
+export const defaultState: PlaygroundState = {
+  yaml: SEED_YAML,
+  images: ['nginx:1.27', 'rancher/mirrored-pause:3.6', 'quay.io/coreos/etcd:v3.6.0-rc.1', 'registry.k8s.io/pause:3.10', 'localhost:5000/app:dev'],
+  flags: { disableDefaultRegistryEndpoint: false, embeddedRegistry: false },
+  versions: ['v1.32.2+k3s1', 'v1.32.3+k3s1'],
+  view: 'chains',
+};
+
+/** Checks untrusted data (a decoded link, localStorage) field by field; null when it is not a state. */
+export function parseState(value: unknown): PlaygroundState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const { yaml, images, flags, versions, view } = record;
+  if (typeof yaml !== 'string') return null;
+  if (!Array.isArray(images) || !images.every((image) => typeof image === 'string')) return null;
+  if (typeof flags !== 'object' || flags === null) return null;
+  const { disableDefaultRegistryEndpoint, embeddedRegistry } = flags as Record<string, unknown>;
+  if (typeof disableDefaultRegistryEndpoint !== 'boolean' || typeof embeddedRegistry !== 'boolean') return null;
+  if (!Array.isArray(versions) || !versions.every((version) => typeof version === 'string')) return null;
+  if (typeof view !== 'string' || !(views as readonly string[]).includes(view)) return null;
+  return { yaml, images: [...images], flags: { disableDefaultRegistryEndpoint, embeddedRegistry }, versions: [...versions], view: view as ViewId };
+}

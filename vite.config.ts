@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
+
+export default defineConfig({
+  // Relative asset URLs: the built site works from any path (GitHub Pages, a docs subfolder).
+  base: './',
+  plugins: [react()],
+  resolve: {
+    // monaco-editor >= 0.56 no longer exports esm/vs/* paths, which monaco-yaml's worker imports;
+    // without this alias the YAML worker loads a second editor worker and schema markers never appear.
+    alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoVs}$1` }],
+  },
+  optimizeDeps: {
+    include: ['path-browserify', 'monaco-editor/esm/vs/editor/editor.worker.js'],
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { host: '127.0.0.1' },
+});
