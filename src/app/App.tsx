@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Banners } from './components/Banners.tsx';
+import { EmbedHeader } from './components/EmbedHeader.tsx';
 import { FlagsPanel } from './components/FlagsPanel.tsx';
 import { Header } from './components/Header.tsx';
 import { HowToRead } from './components/HowToRead.tsx';
@@ -7,12 +8,14 @@ import { ImagesPanel } from './components/ImagesPanel.tsx';
 import { ResultsPanel } from './components/ResultsPanel.tsx';
 import { useResolvedTheme } from './components/useResolvedTheme.ts';
 import { EditorPanel } from './editor/EditorPanel.tsx';
+import { ShareDialog } from './share/ShareDialog.tsx';
 import { usePlayground } from './state/context.tsx';
 import { selectMode } from './state/selectors.ts';
 
 export function App() {
   const mode = usePlayground(selectMode);
   const theme = useResolvedTheme();
+  const [sharing, setSharing] = useState(false);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
@@ -22,7 +25,8 @@ export function App() {
       <a className="skip-link" href="#results">
         Skip to results
       </a>
-      {!mode.embed && <Header />}
+      {mode.embed ? <EmbedHeader /> : <Header onShare={() => setSharing(true)} />}
+      {!mode.embed && <ShareDialog open={sharing} onClose={() => setSharing(false)} />}
       <Banners />
       <main className="layout">
         <div className="column column-input">

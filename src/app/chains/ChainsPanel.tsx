@@ -61,7 +61,8 @@ export function ChainsPanel() {
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? 'Add an image to see its endpoint chain.' : 'No image resolves differently.'}</p>
       ) : (
-        <ol className="image-rows">
+        // Long lists let the browser skip laying out rows that are off screen.
+        <ol className={`image-rows ${shown.length > 50 ? 'is-long' : ''}`}>
           {shown.map((row) => (
             <ImageRow key={`${row.index}:${row.image.image}`} resolution={resolution} image={row.image} difference={row.difference} />
           ))}

@@ -39,7 +39,7 @@ export function Header({ onShare }: { onShare?: () => void }) {
         </label>
         {undo !== null && (
           <button type="button" onClick={actions.undoExample}>
-            Undo example
+            Undo
           </button>
         )}
         {onShare !== undefined && (

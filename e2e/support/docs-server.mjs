@@ -1,0 +1,20 @@
+// A stand-in documentation site on a second origin: one page that embeds the playground
+// with the snippet from the Share dialog. GET /embed?src=<embed URL>.
+import { createServer } from 'node:http';
+
+const port = Number(process.argv[2] ?? 4174);
+
+createServer((request, response) => {
+  const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+  if (url.pathname === '/health') {
+    response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    return;
+  }
+  if (url.pathname === '/embed') {
+    const src = url.searchParams.get('src') ?? '';
+    const snippet = url.searchParams.get('snippet') ?? `<iframe src="${src.replaceAll('"', '&quot;')}" title="K3s Registry Playground" style="width:100%;height:300px;border:0"></iframe>`;
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Docs page</title><link rel="icon" href="data:,"></head><body><h1>Docs page</h1>${snippet}</body></html>`);
+    return;
+  }
+  response.writeHead(404).end();
+}).listen(port, '127.0.0.1');

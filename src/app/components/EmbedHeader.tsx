@@ -1,0 +1,21 @@
+import { usePlayground } from '../state/context.tsx';
+import type { PlaygroundStore } from '../state/store.ts';
+import { encodeState } from '../../share/codec.ts';
+import { redactCredentials } from '../../share/redact.ts';
+
+const selectDraft = (state: PlaygroundStore) => state.draft;
+
+/** The compact header of an embed: a title and the way out to the full playground. */
+export function EmbedHeader() {
+  const draft = usePlayground(selectDraft);
+  // The same page without ?embed, carrying the embed's current state (credentials never leave in a link).
+  const href = `${location.origin}${location.pathname}#${encodeState(redactCredentials(draft).state)}`;
+  return (
+    <header className="embed-header">
+      <strong>K3s Registry Playground</strong>
+      <a href={href} target="_blank" rel="noopener">
+        Open in playground ↗
+      </a>
+    </header>
+  );
+}

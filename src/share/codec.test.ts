@@ -1,0 +1,142 @@
+import { deflateSync } from 'fflate';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeBase64Url } from './base64url.ts';
+import { decodeState, encodeState, MAX_INFLATED_BYTES } from './codec.ts';
+import { DICTIONARY_V1 } from './dictionary.ts';
+import { defaultState, type PlaygroundState } from './state.ts';
+
+/**
+ * Links made by released versions, frozen. They must decode to the same state forever,
+ * and encoding must keep producing them (a change here is a format change: make v2).
+ */
+const frozenV1: { name: string; link: string; state: PlaygroundState }[] = [
+  { name: 'the default state', link: 'v1.Y6hWqlSyMqwFAA', state: defaultState },
+  {
+    name: 'a Docker Hub mirror without default endpoint',
+    link: 'v1.Q-IT72jM6FbiYqhWylSyilYCJz6lWB2lNCUrw1oA',
+    state: {
+      ...defaultState,
+      yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - "https://mirror.example.com"\n',
+      images: ['nginx'],
+      flags: { disableDefaultRegistryEndpoint: true, embeddedRegistry: false },
+    },
+  },
+  {
+    name: 'every field changed, with non-ASCII text',
+    link: 'v1.Q-ZjhKpCNMwIbJEey4XkZ2wKMMscRNAp2QCzQmJySWqKHSR7I4c4iqSywuE9eYfXJx_ekXJ4pcKjOZO5GKqVMpWsopWw5ZIyYL7SM9AtStYzVNJR8nP39IsA0kqxOkppSlbGOkplII1lhnrGRnrG2sBiyhAkVa5kpQRKq8VKtQA',
+    state: {
+      yaml: 'mirrors:\n  "*":\n    endpoint: [https://registry.example.com]\nconfigs:\n  registry.example.com:\n    auth:\n      username: "<redacted>"\n      password: "<redacted>"\n# ünïcødé ✓\n',
+      images: ['quay.io/coreos/etcd:v3.6.0-rc.1', 'NGINX', ''],
+      flags: { disableDefaultRegistryEndpoint: true, embeddedRegistry: true },
+      versions: ['v1.32.3+k3s1'],
+      view: 'hosts',
+    },
+  },
+];
+
+describe('permalink codec', () => {
+  it.each(frozenV1.map((sample) => [sample.name, sample] as const))('decodes the frozen v1 link for %s', (_name, sample) => {
+    expect(decodeState(sample.link)).toEqual({ ok: true, state: sample.state, version: 'v1' });
+    expect(decodeState(`#${sample.link}`)).toMatchObject({ ok: true });
+  });
+
+  it.each(frozenV1.map((sample) => [sample.name, sample] as const))('still encodes %s to the frozen link', (_name, sample) => {
+    expect(encodeState(sample.state)).toBe(sample.link);
+  });
+
+  it('round-trips any state', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const decoded = decodeState(encodeState(state));
+        expect(decoded).toEqual({ ok: true, state, version: 'v1' });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('encodes only what differs from the defaults', () => {
+    // What the whole state would cost if every field were written out.
+    const everything = (state: PlaygroundState) => encodeBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(state)), { level: 9, dictionary: DICTIONARY_V1 })).length;
+    for (const state of [defaultState, { ...defaultState, view: 'hosts' as const }, { ...defaultState, images: ['nginx'] }]) {
+      expect(encodeState(state).length).toBeLessThan(everything(state) / 2);
+    }
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['#', 'empty'],
+    ['v1.', 'empty'],
+    ['hello', 'empty'],
+    ['v7.abc', 'unknown-version'],
+    ['v1.not*base64', 'not-base64url'],
+    ['v1.A', 'not-base64url'],
+    ['v1.AAAA', 'corrupt'],
+    [`v1.${'A'.repeat(300_000)}`, 'too-long'],
+  ])('rejects %j as %s', (fragment, reason) => {
+    expect(decodeState(fragment)).toMatchObject({ ok: false, reason });
+  });
+
+  it('rejects a truncated link', () => {
+    const link = frozenV1[2]?.link ?? '';
+    for (let cut = link.length - 1; cut > 4; cut -= 7) expect(decodeState(link.slice(0, cut)).ok, `cut at ${cut}`).toBe(false);
+  });
+
+  it('stops a deflate bomb at the size cap', () => {
+    const bomb = deflateSync(new Uint8Array(MAX_INFLATED_BYTES * 8).fill(65), { level: 9, dictionary: DICTIONARY_V1 });
+    expect(decodeState(`v1.${encodeBase64Url(bomb)}`)).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+
+  it('rejects text that is not UTF-8', () => {
+    const bytes = deflateSync(new Uint8Array([0x6d, 0xff, 0xfe, 0x0a]), { level: 9, dictionary: DICTIONARY_V1 });
+    expect(decodeState(`v1.${encodeBase64Url(bytes)}`)).toMatchObject({ ok: false, reason: 'not-utf8' });
+  });
+
+  it('rejects metadata of the wrong shape', () => {
+    for (const meta of ['{"f":9}', '{"w":"evil"}', '{"i":[1]}', '[]', '{"y":1}x', '{"v":"v1"}']) {
+      const bytes = deflateSync(new TextEncoder().encode(`mirrors:\u0000${meta}`), { level: 9, dictionary: DICTIONARY_V1 });
+      expect(decodeState(`v1.${encodeBase64Url(bytes)}`), meta).toMatchObject({ ok: false, reason: 'invalid-state' });
+    }
+  });
+
+  it('decodes 10,000 random and mutated fragments to a state or a named error, never an exception', () => {
+    const seeds = frozenV1.map((sample) => sample.link);
+    fc.assert(
+      fc.property(fragmentArb(seeds), (fragment) => {
+        const result = decodeState(fragment);
+        if (result.ok) expect(typeof result.state.yaml).toBe('string');
+        else expect(result.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+const stateArb: fc.Arbitrary<PlaygroundState> = fc.record({
+  yaml: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constant(defaultState.yaml), fc.string({ unit: 'binary', maxLength: 50 })),
+  images: fc.oneof(fc.constant(defaultState.images), fc.array(fc.string({ maxLength: 40 }), { maxLength: 8 })),
+  flags: fc.record({ disableDefaultRegistryEndpoint: fc.boolean(), embeddedRegistry: fc.boolean() }),
+  versions: fc.oneof(fc.constant(defaultState.versions), fc.array(fc.constantFrom('v1.32.2+k3s1', 'v1.32.3+k3s1', 'v9'), { maxLength: 3 })),
+  view: fc.constantFrom('chains', 'hosts'),
+});
+
+/** Random text, random base64url after "v1.", and real links with bytes flipped, cut or inserted. */
+function fragmentArb(seeds: string[]): fc.Arbitrary<string> {
+  const base64 = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), maxLength: 200 });
+  const mutated = fc
+    .tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.constantFrom('flip', 'cut', 'insert', 'delete'), fc.string({ maxLength: 3 }))
+    .map(([seed, at, other, how, text]) => {
+      const position = 3 + (at % Math.max(1, seed.length - 3));
+      switch (how) {
+        case 'flip':
+          return seed.slice(0, position) + String.fromCharCode(((seed.charCodeAt(position) + (other % 60) + 1) % 94) + 33) + seed.slice(position + 1);
+        case 'cut':
+          return seed.slice(0, position);
+        case 'insert':
+          return seed.slice(0, position) + text + seed.slice(position);
+        default:
+          return seed.slice(0, position) + seed.slice(position + 1 + (other % 5));
+      }
+    });
+  return fc.oneof(fc.string({ maxLength: 100 }), base64.map((payload) => `v1.${payload}`), mutated, fc.string({ unit: 'binary', maxLength: 60 }));
+}

@@ -1,0 +1,187 @@
+import { deflateSync, Inflate } from 'fflate';
+import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
+import { DICTIONARY_V1 } from './dictionary.ts';
+import { parseState, views, type PlaygroundState, type ViewId } from './state.ts';
+
+/**
+ * Permalink codec: the whole state in the URL fragment, `#v1.<payload>`.
+ * Each released format is one entry in `formats` and decodes forever; a new format is a
+ * new entry with a new prefix, never an edit to an old one (see the frozen links in
+ * codec.test.ts). Incoming links are untrusted: every field is checked, sizes are capped,
+ * and every failure is a named reason, never an exception.
+ */
+export type DecodeFailure = 'empty' | 'unknown-version' | 'too-long' | 'not-base64url' | 'corrupt' | 'too-large' | 'not-utf8' | 'invalid-state';
+
+export type DecodeResult = { ok: true; state: PlaygroundState; version: string } | { ok: false; reason: DecodeFailure; message: string };
+
+/** Longest fragment accepted: well above any real link, far below what could hang a page. */
+export const MAX_FRAGMENT_LENGTH = 200_000;
+/** Largest decompressed state accepted (a deflate bomb stops here). */
+export const MAX_INFLATED_BYTES = 1_000_000;
+
+export const failureMessages: Record<DecodeFailure, string> = {
+  empty: 'The link has no playground state in it.',
+  'unknown-version': 'The link was made by a newer or unknown version of the playground.',
+  'too-long': 'The link is too long to be a playground link.',
+  'not-base64url': 'The link is damaged: it contains characters a playground link never has (was it cut or edited?).',
+  corrupt: 'The link is damaged or cut short: its data does not decompress.',
+  'too-large': 'The link expands to more data than the playground accepts.',
+  'not-utf8': 'The link is damaged: its text is not valid UTF-8.',
+  'invalid-state': 'The link decodes, but not to a playground state.',
+};
+
+interface Format {
+  encode(state: PlaygroundState): string;
+  decode(payload: string): DecodeResult;
+}
+
+/** v1 field defaults, frozen with the format: a link means the same thing forever. */
+const V1_DEFAULTS: PlaygroundState = {
+  yaml: 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n',
+  images: ['nginx:1.27', 'rancher/mirrored-pause:3.6', 'quay.io/coreos/etcd:v3.6.0-rc.1', 'registry.k8s.io/pause:3.10', 'localhost:5000/app:dev'],
+  flags: { disableDefaultRegistryEndpoint: false, embeddedRegistry: false },
+  versions: ['v1.32.2+k3s1', 'v1.32.3+k3s1'],
+  view: 'chains',
+};
+
+/** v1 metadata: only the fields that differ from V1_DEFAULTS. */
+interface V1Meta {
+  /** 1 when the YAML is the default (and the YAML part is empty). */
+  y?: 1;
+  i?: string[];
+  /** Flags as bits: 1 disable-default-registry-endpoint, 2 embedded-registry. */
+  f?: number;
+  v?: string[];
+  w?: ViewId;
+}
+
+/** Separates the YAML from the metadata (a NUL: JSON escapes it, so it is never inside the metadata). */
+const META_SEPARATOR = '\u0000';
+
+const v1: Format = {
+  encode(state) {
+    const meta: V1Meta = {};
+    const sameYaml = state.yaml === V1_DEFAULTS.yaml;
+    if (sameYaml) meta.y = 1;
+    if (!sameArray(state.images, V1_DEFAULTS.images)) meta.i = state.images;
+    const bits = (state.flags.disableDefaultRegistryEndpoint ? 1 : 0) | (state.flags.embeddedRegistry ? 2 : 0);
+    if (bits !== 0) meta.f = bits;
+    if (!sameArray(state.versions, V1_DEFAULTS.versions)) meta.v = state.versions;
+    if (state.view !== V1_DEFAULTS.view) meta.w = state.view;
+    // JSON never holds a raw NUL, so the last NUL is the separator; a YAML that holds one always gets metadata.
+    const needsMeta = Object.keys(meta).length > 0 || state.yaml.includes(META_SEPARATOR);
+    const metaText = needsMeta ? META_SEPARATOR + JSON.stringify(meta) : '';
+    const text = (sameYaml ? '' : state.yaml) + metaText;
+    return encodeBase64Url(deflateSync(new TextEncoder().encode(text), { level: 9, mem: 8, dictionary: DICTIONARY_V1 }));
+  },
+  decode(payload) {
+    const bytes = decodeBase64Url(payload);
+    if (bytes === null) return failure('not-base64url');
+    const inflated = inflateCapped(bytes, DICTIONARY_V1);
+    if (!inflated.ok) return failure(inflated.reason);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
+    } catch {
+      return failure('not-utf8');
+    }
+    const separator = text.lastIndexOf(META_SEPARATOR);
+    const yamlPart = separator < 0 ? text : text.slice(0, separator);
+    let meta: unknown = {};
+    if (separator >= 0) {
+      try {
+        meta = JSON.parse(text.slice(separator + 1));
+      } catch {
+        return failure('invalid-state');
+      }
+    }
+    const state = v1StateFrom(yamlPart, meta);
+    return state === null ? failure('invalid-state') : { ok: true, state, version: 'v1' };
+  },
+};
+
+function v1StateFrom(yamlPart: string, meta: unknown): PlaygroundState | null {
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
+  const { y, i, f, v, w } = meta as Record<string, unknown>;
+  if (y !== undefined && y !== 1) return null;
+  if (y === 1 && yamlPart !== '') return null;
+  if (f !== undefined && (typeof f !== 'number' || !Number.isInteger(f) || f < 0 || f > 3)) return null;
+  if (w !== undefined && !(views as readonly unknown[]).includes(w)) return null;
+  const bits = typeof f === 'number' ? f : 0;
+  return parseState({
+    yaml: y === 1 ? V1_DEFAULTS.yaml : yamlPart,
+    images: i ?? V1_DEFAULTS.images,
+    flags: { disableDefaultRegistryEndpoint: (bits & 1) !== 0, embeddedRegistry: (bits & 2) !== 0 },
+    versions: v ?? V1_DEFAULTS.versions,
+    view: w ?? V1_DEFAULTS.view,
+  });
+}
+
+/** Released formats by prefix. The current one is used for new links. */
+const formats: Record<string, Format> = { v1 };
+const CURRENT = 'v1';
+
+/** The fragment (without "#") for a state, e.g. `v1.3Y6…`. */
+export function encodeState(state: PlaygroundState): string {
+  return `${CURRENT}.${formats[CURRENT]?.encode(state) ?? ''}`;
+}
+
+/** Decodes a fragment (with or without "#"). Never throws, never hangs. */
+export function decodeState(fragment: string): DecodeResult {
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (text.length === 0) return failure('empty');
+  if (text.length > MAX_FRAGMENT_LENGTH) return failure('too-long');
+  const dot = text.indexOf('.');
+  const version = dot < 0 ? text : text.slice(0, dot);
+  const format = Object.hasOwn(formats, version) ? formats[version] : undefined;
+  if (format === undefined || dot < 0) return failure(/^v\d+$/.test(version) ? 'unknown-version' : 'empty');
+  const payload = text.slice(dot + 1);
+  if (payload === '') return failure('empty');
+  try {
+    return format.decode(payload);
+  } catch {
+    // Library quirks on hostile input end here as "corrupt", not as a crash.
+    return failure('corrupt');
+  }
+}
+
+/** Inflates in small slices so a deflate bomb is stopped at the cap instead of filling memory. */
+function inflateCapped(bytes: Uint8Array, dictionary: Uint8Array): { ok: true; bytes: Uint8Array } | { ok: false; reason: 'corrupt' | 'too-large' } {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let finished = false;
+  let tooLarge = false;
+  const inflate = new Inflate({ dictionary }, (chunk, final) => {
+    total += chunk.length;
+    if (total > MAX_INFLATED_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+    if (final) finished = true;
+  });
+  try {
+    const SLICE = 256;
+    for (let offset = 0; offset < bytes.length && !tooLarge; offset += SLICE) {
+      const end = Math.min(offset + SLICE, bytes.length);
+      inflate.push(bytes.subarray(offset, end), end === bytes.length);
+    }
+    if (bytes.length === 0) inflate.push(new Uint8Array(0), true);
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+  if (tooLarge) return { ok: false, reason: 'too-large' };
+  if (!finished) return { ok: false, reason: 'corrupt' };
+  const out = new Uint8Array(total);
+  let position = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, position);
+    position += chunk.length;
+  }
+  return { ok: true, bytes: out };
+}
+
+function failure(reason: DecodeFailure): DecodeResult {
+  return { ok: false, reason, message: failureMessages[reason] };
+}
+
+function sameArray(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
