@@ -20,6 +20,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
+    // Read by bench/transfer.ts to tell the first-view JavaScript from the lazy chunks.
+    manifest: true,
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },

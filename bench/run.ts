@@ -1,5 +1,8 @@
 import { cpus, totalmem } from 'node:os';
+import { browserBenchmarks } from './browser.ts';
 import { engineBenchmarks } from './engine.ts';
+import { linkLengthRows } from './linkLength.ts';
+import { transferRows } from './transfer.ts';
 import { printTable, type BenchRow } from './measure.ts';
 
 /**
@@ -7,7 +10,11 @@ import { printTable, type BenchRow } from './measure.ts';
  * repeated runs; never pass/fail on times). `--only engine` runs one group.
  */
 const groups: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
+  // The browser group builds the site first, so transfer sizes below describe the same build.
+  browser: browserBenchmarks,
   engine: engineBenchmarks,
+  transfer: () => transferRows(),
+  links: () => linkLengthRows(),
 };
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;

@@ -25,15 +25,14 @@ export const SEED_IMAGES = [
   'public.ecr.aws/docker/library/redis:7',
 ];
 
-/** A fleet-sized config: 50 mirrored registries, some with rewrites and TLS. */
+/** A fleet-sized config: 50 mirrored registries, some with rewrites and TLS; the wildcard mirror comes last. */
 export function largeConfig(mirrors = 50): string {
-  const lines = ['mirrors:'];
+  const lines = ['configs:', '  mirror-b.example.net:5000:', '    tls:', '      ca_file: /etc/ssl/mirror-ca.pem', 'mirrors:'];
   for (let i = 0; i < mirrors; i++) {
     lines.push(`  registry${i}.example.com:`, '    endpoint:', `      - "https://mirror-a.example.net/r${i}"`, `      - "https://mirror-b.example.net:5000"`);
     if (i % 5 === 0) lines.push('    rewrite:', `      "^team${i}/(.*)": "cache/team${i}/$1"`);
   }
   lines.push('  "*":', '    endpoint:', '      - "https://catch-all.example.net"');
-  lines.push('configs:', '  mirror-b.example.net:5000:', '    tls:', '      ca_file: /etc/ssl/mirror-ca.pem');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { AfterFirstPaint } from './components/AfterFirstPaint.tsx';
 import { Banners } from './components/Banners.tsx';
 import { EmbedHeader } from './components/EmbedHeader.tsx';
 import { FlagsPanel } from './components/FlagsPanel.tsx';
@@ -8,9 +9,11 @@ import { ImagesPanel } from './components/ImagesPanel.tsx';
 import { ResultsPanel } from './components/ResultsPanel.tsx';
 import { useResolvedTheme } from './components/useResolvedTheme.ts';
 import { EditorPanel } from './editor/EditorPanel.tsx';
-import { ShareDialog } from './share/ShareDialog.tsx';
 import { usePlayground } from './state/context.tsx';
 import { selectMode } from './state/selectors.ts';
+
+// Only needed once someone shares: kept out of the first view's JavaScript.
+const ShareDialog = lazy(() => import('./share/ShareDialog.tsx'));
 
 export function App() {
   const mode = usePlayground(selectMode);
@@ -26,25 +29,33 @@ export function App() {
         Skip to results
       </a>
       {mode.embed ? <EmbedHeader /> : <Header onShare={() => setSharing(true)} />}
-      {!mode.embed && <ShareDialog open={sharing} onClose={() => setSharing(false)} />}
+      {sharing && (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
       <Banners />
       <main className="layout">
         <div className="column column-input">
           <EditorPanel />
           {!mode.embed && <FlagsPanel />}
-          {!mode.embed && <ImagesPanel />}
+          {!mode.embed && (
+            <AfterFirstPaint>
+              <ImagesPanel />
+            </AfterFirstPaint>
+          )}
         </div>
         <div className="column column-results" id="results">
           <ResultsPanel />
         </div>
       </main>
-      {!mode.embed && <HowToRead />}
       {!mode.embed && (
-        <footer className="site-footer">
-          <p>
-            Behaviour reproduced from K3s, its containerd fork and upstream containerd. Not affiliated with SUSE or the K3s project.
-          </p>
-        </footer>
+        <AfterFirstPaint>
+          <HowToRead />
+          <footer className="site-footer">
+            <p>Behaviour reproduced from K3s, its containerd fork and upstream containerd. Not affiliated with SUSE or the K3s project.</p>
+          </footer>
+        </AfterFirstPaint>
       )}
     </div>
   );

@@ -57,6 +57,8 @@ export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Stora
     return { ...base, draft: local, banners: [{ id: 'bad-link', tone: 'error', text: `This link could not be opened: ${decoded.message} Nothing was lost: ${fallback}.` }] };
   }
   const linked = decoded.state;
+  // A link to the default page is the default page, not someone else's draft.
+  if (saved === null && sameState(linked, defaultState)) return { ...base, draft: defaultState };
   if (saved !== null && (sameState(linked, saved) || sameState(linked, redactCredentials(saved).state))) return { ...base, draft: saved };
   const replaced = saved !== null && !sameState(saved, defaultState) ? saved : null;
   return { ...base, draft: linked, fromLink: !mode.embed, replacedDraft: replaced };

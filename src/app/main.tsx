@@ -1,19 +1,22 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { boot, safeStorage } from './boot.ts';
 import { startAutoHeight } from './embed.ts';
+import { matchesPrerender } from './prerender.ts';
 import { PlaygroundProvider } from './state/context.tsx';
 import { startPersisting } from './state/persist.ts';
-import { startRecompute } from './state/recompute.ts';
+import { initialResults, startRecompute } from './state/recompute.ts';
 import { createPlaygroundStore } from './state/store.ts';
 import { startUrlSync } from './state/urlSync.ts';
+import { startLinkNavigation } from './state/linkNavigation.ts';
 import './styles.css';
 
 const storage = safeStorage();
 const coarsePointer = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 const initial = boot(location, storage, coarsePointer);
-const store = createPlaygroundStore(initial);
+// Results exist before the first render: the first paint already shows the chains.
+const store = createPlaygroundStore({ ...initial, results: initialResults(initial.draft) });
 if (initial.replacedDraft !== null) {
   const replaced = initial.replacedDraft;
   store.getState().showBanner({
@@ -27,15 +30,28 @@ startRecompute(store);
 if (!initial.mode.embed) {
   startPersisting(store, storage);
   startUrlSync(store, history, location);
+  startLinkNavigation(store, location, window);
 }
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('missing #root');
-createRoot(container).render(
+const app = (
   <StrictMode>
     <PlaygroundProvider store={store}>
       <App />
     </PlaygroundProvider>
-  </StrictMode>,
+  </StrictMode>
 );
+// The built page carries the default state prerendered (scripts/prerender.tsx): reuse it when
+// this visit shows exactly that, otherwise drop it and render this visitor's page.
+const prerendered = container.hasAttribute('data-prerendered');
+if (prerendered && matchesPrerender(initial, document.documentElement.classList.contains('client-render'))) {
+  hydrateRoot(container, app);
+} else {
+  if (prerendered) {
+    container.replaceChildren();
+    container.removeAttribute('data-prerendered');
+  }
+  createRoot(container).render(app);
+}
 if (initial.mode.embed) startAutoHeight(container);

@@ -22,6 +22,10 @@ const V1_PHRASES = [
   '/$1"\n',
   '    rewrite:\n      ',
   // Image names: K3s system images and common registries.
+  '"],"i":["',
+  '","docker.io/rancher/',
+  'docker.io/library/',
+  '-build2024',
   'rancher/mirrored-coredns-coredns:',
   'rancher/local-path-provisioner:',
   'rancher/mirrored-metrics-server:',
@@ -57,6 +61,12 @@ const V1_PHRASES = [
   'registry.',
   'mirror.',
   // Structure, most common last.
+  '    # this is the registry username\n',
+  '    # this is the registry password\n',
+  '# /etc/rancher/k3s/registries.yaml\n',
+  'https://docs.k3s.io/installation/private-registry',
+  '  "docker.io":\n    endpoint:\n      - "https://',
+  'configs:\n  "registry.',
   '  "*":\n    endpoint:\n      - "',
   '      insecure_skip_verify: true\n',
   '    tls:\n      ca_file: ',

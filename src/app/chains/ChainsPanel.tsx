@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Resolution } from '../../resolver/core.ts';
 import { markChainsRendered } from '../perfMarks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { comparedPair, differenceOf, selectFailure, selectOnlyDiffering, selectResolution, selectSeq, selectStale } from '../state/selectors.ts';
@@ -17,14 +18,25 @@ export function ChainsPanel() {
     if (resolution !== null) markChainsRendered();
   }, [seq, resolution]);
 
-  const rows = useMemo(
-    () => (resolution === null ? [] : resolution.images.map((image, index) => ({ image, index, difference: differenceOf(resolution, image) }))),
-    [resolution],
-  );
+  const rows = useMemo(() => rowsOf(resolution), [resolution]);
+  // Long lists grow as they are scrolled: a thousand rows are not rendered on every keystroke.
+  const [limit, setLimit] = useState(PAGE);
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = sentinel.current;
+    if (element === null || typeof IntersectionObserver !== 'function') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setLimit((current) => current + PAGE);
+    }, { rootMargin: '800px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  });
   if (resolution === null) return <p className="muted">Resolving…</p>;
   const pair = comparedPair(resolution);
   const differing = rows.filter((row) => row.difference !== null).length;
   const shown = onlyDiffering ? rows.filter((row) => row.difference !== null) : rows;
+  const visible = shown.slice(0, limit);
+  const remaining = shown.length - visible.length;
 
   return (
     <div className={`chains ${stale ? 'is-stale' : ''}`} aria-busy={false} data-testid="chains" data-seq={seq}>
@@ -61,13 +73,34 @@ export function ChainsPanel() {
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? 'Add an image to see its endpoint chain.' : 'No image resolves differently.'}</p>
       ) : (
-        // Long lists let the browser skip laying out rows that are off screen.
-        <ol className={`image-rows ${shown.length > 50 ? 'is-long' : ''}`}>
-          {shown.map((row) => (
-            <ImageRow key={`${row.index}:${row.image.image}`} resolution={resolution} image={row.image} difference={row.difference} />
-          ))}
-        </ol>
+        <>
+          <ol className="image-rows">
+            {visible.map((row) => (
+              <ImageRow key={`${row.index}:${row.image.image}`} profiles={resolution.profiles} image={row.image} difference={row.difference} />
+            ))}
+          </ol>
+          {remaining > 0 && (
+            <div ref={sentinel} className="more-rows">
+              <button type="button" onClick={() => setLimit((current) => current + PAGE)}>
+                Show {Math.min(PAGE, remaining)} more ({remaining} not shown yet)
+              </button>
+            </div>
+          )}
+        </>
       )}
     </div>
   );
+}
+
+/** Rows rendered at first and added per scroll step. */
+const PAGE = 40;
+
+interface Row {
+  image: Resolution['images'][number];
+  index: number;
+  difference: string | null;
+}
+
+function rowsOf(resolution: Resolution | null): Row[] {
+  return resolution === null ? [] : resolution.images.map((image, index) => ({ image, index, difference: differenceOf(resolution, image) }));
 }

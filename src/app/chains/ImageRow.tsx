@@ -1,15 +1,17 @@
 import { memo, useState } from 'react';
-import { explainImage, type ImageResolution, type Resolution } from '../../resolver/core.ts';
+import { explainImage, type ImageResolution, type VersionProfile } from '../../resolver/core.ts';
+import { usePlayground } from '../state/context.tsx';
+import { selectResolution } from '../state/selectors.ts';
 import { VersionColumn } from './VersionColumn.tsx';
 
 interface Props {
-  resolution: Resolution;
+  profiles: readonly VersionProfile[];
   image: ImageResolution;
   difference: string | null;
 }
 
 /** One image: where it is pulled from under each release, and why. Re-renders only when its own result changes. */
-export const ImageRow = memo(function ImageRow({ resolution, image, difference }: Props) {
+export const ImageRow = memo(function ImageRow({ profiles, image, difference }: Props) {
   const [whyOpen, setWhyOpen] = useState(false);
   return (
     <li className={`image-row ${difference !== null ? 'differs' : ''}`}>
@@ -43,31 +45,38 @@ export const ImageRow = memo(function ImageRow({ resolution, image, difference }
       {image.error === null && (
         <>
           <div className="versions">
-            {resolution.profiles.map((profile) => (
+            {profiles.map((profile) => (
               <VersionColumn key={profile.id} profile={profile} image={image} />
             ))}
           </div>
           <details className="why" open={whyOpen} onToggle={(event) => setWhyOpen(event.currentTarget.open)}>
             <summary>Why this chain?</summary>
-            {whyOpen && (
-              <div className="why-versions">
-                {resolution.profiles.map((profile) => (
-                  <section key={profile.id}>
-                    <h4>{profile.id}</h4>
-                    <ol>
-                      {explainImage(resolution, image, profile.id).map((step, index) => (
-                        <li key={index} className={`trace-${step.kind}`}>
-                          {step.text}
-                        </li>
-                      ))}
-                    </ol>
-                  </section>
-                ))}
-              </div>
-            )}
+            {whyOpen && <WhyTrace image={image} />}
           </details>
         </>
       )}
     </li>
   );
 });
+
+/** The decisions behind each release's chain; computed only while open. */
+function WhyTrace({ image }: { image: ImageResolution }) {
+  const resolution = usePlayground(selectResolution);
+  if (resolution === null) return null;
+  return (
+    <div className="why-versions">
+      {resolution.profiles.map((profile) => (
+        <section key={profile.id}>
+          <h4>{profile.id}</h4>
+          <ol>
+            {explainImage(resolution, image, profile.id).map((step, index) => (
+              <li key={index} className={`trace-${step.kind}`}>
+                {step.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

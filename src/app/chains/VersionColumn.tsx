@@ -23,7 +23,7 @@ export function VersionColumn({ profile, image }: { profile: VersionProfile; ima
       ) : (
         <ol className="chain">
           {chain.map((endpoint, index) => (
-            <EndpointItem key={`${index}:${endpoint.url}`} endpoint={endpoint} availability={availabilityOf(endpoint, overrides)} tried={index < outcome.attempts.length} />
+            <EndpointItem key={index} endpoint={endpoint} availability={availabilityOf(endpoint, overrides)} tried={index < outcome.attempts.length} />
           ))}
         </ol>
       )}

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { usePlayground } from '../state/context.tsx';
 import { selectDraftYaml, selectMode, selectStale } from '../state/selectors.ts';
 import { PlainEditor } from './PlainEditor.tsx';
@@ -13,7 +13,9 @@ export function EditorPanel() {
   const yaml = usePlayground(selectDraftYaml);
   const mode = usePlayground(selectMode);
   const stale = usePlayground(selectStale);
-  const useMonaco = !mode.plainEditor && !mode.readOnly;
+  const wantsMonaco = !mode.plainEditor && !mode.readOnly;
+  const monacoAllowed = useAfterFirstPaint(wantsMonaco);
+  const useMonaco = wantsMonaco && monacoAllowed;
   return (
     <section className="panel editor-panel" aria-labelledby="editor-heading">
       <div className="panel-heading">
@@ -32,10 +34,30 @@ export function EditorPanel() {
             <MonacoEditor value={yaml} label={LABEL} />
           </Suspense>
         ) : (
-          <PlainEditor value={yaml} readOnly={mode.readOnly} label={LABEL} />
+          <PlainEditor value={yaml} readOnly={mode.readOnly || wantsMonaco} label={wantsMonaco ? `${LABEL} (loading the editor…)` : LABEL} />
         )}
       </div>
       <ProblemsPanel />
     </section>
   );
+}
+
+/**
+ * True once the page has painted: Monaco's chunk is megabytes of JavaScript, and evaluating
+ * it must not land between the first render and the first chains on screen.
+ */
+function useAfterFirstPaint(enabled: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    let idle: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      idle = window.setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idle !== undefined) clearTimeout(idle);
+    };
+  }, [enabled]);
+  return painted;
 }

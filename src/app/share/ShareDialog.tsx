@@ -8,7 +8,7 @@ import { markdownSummary } from './markdown.ts';
 const selectDraft = (state: PlaygroundStore) => state.draft;
 
 /** Copy a link, a Markdown summary or an embed snippet; credentials stay out unless chosen. */
-export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const draft = usePlayground(selectDraft);
   const resolution = usePlayground(selectResolution);
@@ -20,10 +20,8 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
 
   useEffect(() => {
     const element = dialog.current;
-    if (element === null) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+    if (element !== null && !element.open) element.showModal();
+  }, []);
 
   const copy = async (what: string, text: string) => {
     try {

@@ -1,14 +1,24 @@
 import { findProfile, nodeEmbeddedRegistry, RegexEngineMissing, resolve, type RegexEngine, type ResolveInput, type VersionProfile } from '../../resolver/core.ts';
 import type { PlaygroundState } from '../../share/state.ts';
 import { markEdit } from '../perfMarks.ts';
-import type { PlaygroundStoreApi } from './store.ts';
+import { stabilize } from './stabilize.ts';
+import { emptyResults, type PlaygroundStoreApi, type ResultsState } from './store.ts';
+
+let lastProfiles: { key: string; profiles: VersionProfile[] } = { key: '', profiles: [] };
+
+/** The compared releases, as the same array while they do not change (rows memoise on it). */
+function profilesOf(versions: readonly string[]): VersionProfile[] {
+  const key = versions.join('\n');
+  if (key !== lastProfiles.key) lastProfiles = { key, profiles: versions.map(findProfile).filter((profile): profile is VersionProfile => profile !== null) };
+  return lastProfiles.profiles;
+}
 
 /** The part of the draft the engine reads; a change to anything else never recomputes. */
 function engineInputOf(draft: PlaygroundState): Omit<ResolveInput, 'regexEngine'> {
   return {
     registriesYaml: draft.yaml,
     images: draft.images,
-    profiles: draft.versions.map(findProfile).filter((profile): profile is VersionProfile => profile !== null),
+    profiles: profilesOf(draft.versions),
     disableDefaultRegistryEndpoint: draft.flags.disableDefaultRegistryEndpoint,
     embeddedRegistry: draft.flags.embeddedRegistry ? nodeEmbeddedRegistry : null,
   };
@@ -24,30 +34,44 @@ function loadRegexEngine(): Promise<RegexEngine> {
 }
 
 /**
- * Keeps `results` in step with the draft: the first result at once (so chains show before
- * anything else loads), then at most one computation per animation frame while typing.
- * While K3s cannot load the text, the last good result stays, marked stale.
+ * One computation: the results for a draft, given the results on screen. While K3s cannot
+ * load the text, the last good result stays, marked stale. Throws RegexEngineMissing when the
+ * file has rewrites and re2js is not loaded yet.
+ */
+export function computeResults(draft: PlaygroundState, previous: ResultsState): ResultsState {
+  const started = performance.now();
+  const resolution = resolve({ ...engineInputOf(draft), ...(regexEngine !== undefined ? { regexEngine } : {}) });
+  return {
+    resolution: resolution.loadable || previous.resolution === null ? stabilize(previous.resolution, resolution) : previous.resolution,
+    diagnostics: resolution.diagnostics,
+    stale: !resolution.loadable && previous.resolution !== null,
+    durationMs: performance.now() - started,
+    seq: previous.seq + 1,
+    failure: null,
+  };
+}
+
+/** The results to start with, computed before the first render; empty when re2js must load first. */
+export function initialResults(draft: PlaygroundState): ResultsState {
+  try {
+    return computeResults(draft, emptyResults);
+  } catch {
+    return emptyResults;
+  }
+}
+
+/**
+ * Keeps `results` in step with the draft: one computation per edit, right after it. Computes at
+ * once when the store starts without results.
  */
 export function startRecompute(store: PlaygroundStoreApi): () => void {
-  let frame: number | null = null;
-  let computed: PlaygroundState | null = null;
+  let computed: PlaygroundState | null = store.getState().results.seq > 0 ? store.getState().draft : null;
 
   const run = () => {
-    frame = null;
-    const { draft } = store.getState();
+    const { draft, results } = store.getState();
     computed = draft;
-    const started = performance.now();
     try {
-      const resolution = resolve({ ...engineInputOf(draft), ...(regexEngine !== undefined ? { regexEngine } : {}) });
-      const previous = store.getState().results;
-      store.getState().setResults({
-        resolution: resolution.loadable || previous.resolution === null ? resolution : previous.resolution,
-        diagnostics: resolution.diagnostics,
-        stale: !resolution.loadable && previous.resolution !== null,
-        durationMs: performance.now() - started,
-        seq: previous.seq + 1,
-        failure: null,
-      });
+      store.getState().setResults(computeResults(draft, results));
     } catch (error) {
       if (error instanceof RegexEngineMissing) {
         void loadRegexEngine().then(schedule, (loadError: unknown) => store.getState().setResults({ failure: `Could not load the RE2 engine: ${String(loadError)}` }));
@@ -58,9 +82,15 @@ export function startRecompute(store: PlaygroundStoreApi): () => void {
     }
   };
 
+  // Right after the edit's task (edits made in one task, such as a paste, are computed together).
+  let pending = false;
   const schedule = () => {
-    if (frame !== null) return;
-    frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : (setTimeout(run, 0) as unknown as number);
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      run();
+    });
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -71,9 +101,6 @@ export function startRecompute(store: PlaygroundStoreApi): () => void {
     markEdit();
     schedule();
   });
-  run();
-  return () => {
-    unsubscribe();
-    if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
-  };
+  if (computed === null) run();
+  return unsubscribe;
 }

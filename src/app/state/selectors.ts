@@ -27,8 +27,16 @@ export function comparedPair(resolution: Resolution): [string, string] | null {
   return first !== undefined && second !== undefined ? [first.id, second.id] : null;
 }
 
-/** How an image differs between the compared releases, in words; null when it does not. */
+const differences = new WeakMap<ImageResolution, { pair: string; difference: string | null }>();
+
+/** How an image differs between the compared releases, in words; null when it does not. Memoised per result. */
 export function differenceOf(resolution: Resolution, image: ImageResolution): string | null {
   const pair = comparedPair(resolution);
-  return pair === null ? null : describeDifference(image, pair[0], pair[1]);
+  if (pair === null) return null;
+  const key = pair.join('\n');
+  const known = differences.get(image);
+  if (known !== undefined && known.pair === key) return known.difference;
+  const difference = describeDifference(image, pair[0], pair[1]);
+  differences.set(image, { pair: key, difference });
+  return difference;
 }

@@ -72,6 +72,8 @@ export interface PlaygroundActions {
   /** Replaces the draft with an example, keeping the old one for undo. */
   loadExample(next: Partial<PlaygroundState>): void;
   undoExample(): void;
+  /** Shows someone else's link: replaces the draft and marks it as theirs until edited. */
+  openLink(state: PlaygroundState): void;
   setOnlyDiffering(value: boolean): void;
   setHighlight(sources: SourceRef[]): void;
   setAvailability(url: string, availability: Availability): void;
@@ -92,7 +94,7 @@ export const emptyResults: ResultsState = { resolution: null, diagnostics: [], s
  * Every change to the draft goes through an action here; persistence and the URL
  * subscribe to the draft, so no action can forget them.
  */
-export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundState; theme?: Theme; banners?: Banner[]; fromLink?: boolean }) {
+export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundState; results?: ResultsState; theme?: Theme; banners?: Banner[]; fromLink?: boolean }) {
   return createStore<PlaygroundStore>()((set, get) => {
     const editDraft = (change: Partial<PlaygroundState>) =>
       set((state) => ({ draft: { ...state.draft, ...change }, ui: state.ui.fromLink ? { ...state.ui, fromLink: false } : state.ui }));
@@ -110,7 +112,7 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
         editorReady: false,
         fromLink: initial.fromLink ?? false,
       },
-      results: emptyResults,
+      results: initial.results ?? emptyResults,
       availability: {},
 
       setYaml: (yaml) => {
@@ -132,6 +134,7 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
         if (previous === null) return;
         set((state) => ({ draft: previous, ui: { ...state.ui, undo: null } }));
       },
+      openLink: (linked) => set((state) => ({ draft: linked, ui: { ...state.ui, fromLink: true, undo: null } })),
       setOnlyDiffering: (onlyDiffering) => editUi({ onlyDiffering }),
       setHighlight: (highlight) => editUi({ highlight }),
       setAvailability: (url, availability) => set((state) => ({ availability: { ...state.availability, [url]: availability } })),

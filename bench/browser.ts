@@ -1,0 +1,98 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { chromiumLaunch } from '../playwright.config.ts';
+import { encodeState } from '../src/share/codec.ts';
+import { defaultState, type PlaygroundState } from '../src/share/state.ts';
+import { ms, summarize, type BenchRow } from './measure.ts';
+import { largeConfig, manyImages, SEED_CONFIG } from './samples.ts';
+import { serveDirectory } from './staticServer.ts';
+
+const RUNS = 15;
+
+/** Milliseconds from navigation start to a performance mark, read in the page. */
+async function timeToMark(page: Page, mark: string, timeout = 30_000): Promise<number> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout });
+  return page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN, mark);
+}
+
+/** Navigation to a mark in a fresh context (cold cache), `RUNS` times. */
+async function firstView(browser: Browser, url: string, mark: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    times.push(await timeToMark(page, mark));
+    await context.close();
+  }
+  return times;
+}
+
+function link(base: string, state: Partial<PlaygroundState>, query = ''): string {
+  return `${base}${query}#${encodeState({ ...defaultState, ...state })}`;
+}
+
+/**
+ * Types `edits` characters into a new wildcard endpoint at the end of the file, so every
+ * keystroke changes the chain of each image that falls to the wildcard, and collects the
+ * edit-to-chains latencies the app measures (marks in src/app/perfMarks.ts).
+ */
+async function updateLatencies(browser: Browser, url: string, edits: number): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await timeToMark(page, 'k3s-rp:first-chains', 60_000);
+  await timeToMark(page, 'k3s-rp:monaco-ready', 60_000);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('      - https://m');
+  await page.waitForTimeout(500);
+  await page.evaluate(() => performance.clearMeasures('k3s-rp:update'));
+  for (let edit = 0; edit < edits; edit++) {
+    const before = await page.evaluate(() => performance.getEntriesByName('k3s-rp:update').length);
+    await page.keyboard.insertText(String.fromCharCode(97 + (edit % 26)));
+    await page.waitForFunction((count) => performance.getEntriesByName('k3s-rp:update').length > count, before, { timeout: 30_000 });
+    await page.waitForTimeout(30);
+  }
+  const durations = await page.evaluate(() => performance.getEntriesByName('k3s-rp:update').map((entry) => entry.duration));
+  await context.close();
+  return durations;
+}
+
+/** First view against a baseline, Monaco readiness, and update latency, in headless Chromium. */
+export async function browserBenchmarks(): Promise<BenchRow[]> {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', 'bench/baseline/vite.config.ts'], { stdio: 'inherit' });
+  const site = await serveDirectory('dist');
+  const baselineSite = await serveDirectory('dist-baseline');
+  const browser = await chromium.launch(chromiumLaunch);
+  try {
+    const rows: BenchRow[] = [];
+    const baseline = summarize(await firstView(browser, baselineSite.url, 'baseline:rendered'));
+    const defaultView = summarize(await firstView(browser, site.url, 'k3s-rp:first-chains'));
+    const seedLink = summarize(await firstView(browser, link(site.url, { yaml: SEED_CONFIG }), 'k3s-rp:first-chains'));
+    const monaco = summarize(await firstView(browser, site.url, 'k3s-rp:monaco-ready'));
+    rows.push(
+      { benchmark: 'first view (Chromium)', case: 'baseline: Vite + React, one element', figure: `${ms(baseline.median)} median` },
+      { benchmark: 'first view (Chromium)', case: 'default state: first chains', figure: `${ms(defaultView.median)} median (${(defaultView.median / baseline.median).toFixed(2)}x baseline)`, goal: '<= 1.5x baseline' },
+      { benchmark: 'first view (Chromium)', case: 'permalink to the seed: first chains', figure: `${ms(seedLink.median)} median (${(seedLink.median / baseline.median).toFixed(2)}x baseline)`, goal: '<= 1.5x baseline' },
+      { benchmark: 'first view (Chromium)', case: 'Monaco ready (lazy)', figure: `${ms(monaco.median)} median` },
+    );
+    const large = largeConfig(50);
+    const cases: { name: string; state: Partial<PlaygroundState>; goal?: string }[] = [
+      { name: '20 images, seed config', state: { yaml: SEED_CONFIG, images: manyImages(20, 1).map((_, index) => ['nginx:1.27', 'quay.io/coreos/etcd:v3.6.0-rc.1', 'rancher/mirrored-pause:3.6', 'registry.k8s.io/pause:3.10'][index % 4] ?? 'nginx') }, goal: 'p95 <= 16 ms' },
+      { name: '20 images, 50-mirror config', state: { yaml: large, images: manyImages(20) } },
+      { name: '200 images, 50-mirror config', state: { yaml: large, images: manyImages(200) } },
+      { name: '1,000 images, 50-mirror config', state: { yaml: large, images: manyImages(1_000) }, goal: 'p95 < 50 ms' },
+    ];
+    for (const testCase of cases) {
+      const latency = summarize(await updateLatencies(browser, link(site.url, testCase.state), 30));
+      rows.push({ benchmark: 'update latency (Chromium)', case: testCase.name, figure: `p50 ${ms(latency.median)}, p95 ${ms(latency.p95)}`, ...(testCase.goal ? { goal: testCase.goal } : {}) });
+    }
+    return rows;
+  } finally {
+    await browser.close();
+    await site.close();
+    await baselineSite.close();
+  }
+}
