@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { browserBenchmarks } from './browser.ts';
 import { engineBenchmarks } from './engine.ts';
@@ -7,7 +8,8 @@ import { printTable, type BenchRow } from './measure.ts';
 
 /**
  * `npm run bench`: runs every benchmark and prints one table of figures (medians over
- * repeated runs; never pass/fail on times). `--only engine` runs one group.
+ * repeated runs; never pass/fail on times) and writes it into README.md between the bench
+ * markers. `--only engine` runs one group (and leaves the README alone).
  */
 const groups: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
   // The browser group builds the site first, so transfer sizes below describe the same build.
@@ -24,4 +26,10 @@ for (const [name, run] of Object.entries(groups)) {
   rows.push(...(await run()));
 }
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-console.log(printTable(`Benchmarks (${new Date().toISOString().slice(0, 10)}; ${machine})`, rows));
+const table = printTable(`Benchmarks (${new Date().toISOString().slice(0, 10)}; ${machine})`, rows);
+console.log(table);
+if (only === undefined) {
+  const readme = readFileSync('README.md', 'utf8');
+  const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+  if (updated !== readme) writeFileSync('README.md', updated);
+}

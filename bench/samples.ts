@@ -1,25 +1,15 @@
-/** Inputs shared by the benchmarks (and the playground's presets). */
-export const SEED_CONFIG = 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n';
+import { publicImages, systemImages } from '../src/share/state.ts';
 
-/** About twenty images: the K3s v1.32 system images and common public ones. */
+/** Inputs shared by the benchmarks. */
+export { SEED_YAML as SEED_CONFIG } from '../src/share/state.ts';
+
+/** About twenty images: the K3s v1.32 system images and common public ones (the playground's presets). */
 export const SEED_IMAGES = [
-  'rancher/mirrored-coredns-coredns:1.12.0',
-  'rancher/local-path-provisioner:v0.0.30',
-  'rancher/mirrored-metrics-server:v0.7.2',
-  'rancher/klipper-helm:v0.9.4-build20250113',
-  'rancher/mirrored-library-traefik:3.3.2',
-  'rancher/mirrored-pause:3.6',
-  'rancher/klipper-lb:v0.4.9',
+  ...systemImages,
+  ...publicImages,
   'nginx',
-  'nginx:1.27',
-  'library/busybox:1.37',
-  'quay.io/coreos/etcd:v3.6.0-rc.1',
   'quay.io/prometheus/prometheus:v3.1.0',
-  'ghcr.io/fluxcd/source-controller:v1.4.1',
-  'registry.k8s.io/pause:3.10',
   'registry.k8s.io/ingress-nginx/controller:v1.12.0',
-  'registry.example.com:5000/team/app:1.0',
-  'localhost:5000/app:dev',
   `nginx@sha256:${'0'.repeat(63)}1`,
   'gcr.io/distroless/static:nonroot',
   'public.ecr.aws/docker/library/redis:7',

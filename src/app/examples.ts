@@ -1,5 +1,4 @@
-import type { NodeFlagsState } from '../share/state.ts';
-import { SEED_YAML } from '../share/state.ts';
+import { defaultState, SEED_YAML, type NodeFlagsState } from '../share/state.ts';
 
 export interface Example {
   id: string;
@@ -21,7 +20,7 @@ export const examples: Example[] = [
     summary: 'mirrors."*" with a placeholder endpoint: v1.32.2 never falls back to the real registries.',
     yaml: SEED_YAML,
     flags: noFlags,
-    images: ['nginx:1.27', 'rancher/mirrored-pause:3.6', 'quay.io/coreos/etcd:v3.6.0-rc.1', 'registry.k8s.io/pause:3.10', 'localhost:5000/app:dev'],
+    images: defaultState.images,
   },
   {
     id: 'docker-hub-mirror',
