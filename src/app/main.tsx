@@ -23,7 +23,7 @@ if (initial.replacedDraft !== null) {
     id: 'restore-draft',
     tone: 'info',
     text: 'This link replaced the draft you were working on here.',
-    action: { label: 'Restore my draft', run: () => store.getState().loadExample(replaced) },
+    action: { label: 'Restore my draft', run: () => store.getState().replaceDraft(replaced) },
   });
 }
 startRecompute(store);

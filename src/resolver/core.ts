@@ -7,8 +7,7 @@ export { resolve, explainImage, type ImageResolution, type Resolution, type Reso
 export { toResolutionJson, type ResolutionJson, type ChainEntryJson, type ImageJson, type VersionJson } from './report.ts';
 export { diagnosticCodes, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.ts';
 export { profiles, defaultVersions, findProfile, type VersionId, type VersionProfile } from './profiles/index.ts';
-export { nodeEmbeddedRegistry, type EmbeddedRegistry } from './k3s/index.ts';
-export { generateHostsToml } from './k3s/index.ts';
+export { generateHostsToml, nodeEmbeddedRegistry, type EmbeddedRegistry } from './k3s/index.ts';
 export { parseRegistriesYaml } from './registries/parse.ts';
 export { parseDockerRef, formatReference, type ImageReference } from './reference/normalize.ts';
 export { simulatePull, availabilities, type Availability, type PullOutcome, type PullAttempt } from './simulate/pull.ts';

@@ -24,7 +24,7 @@ export function Header({ onShare }: { onShare?: () => void }) {
             onChange={(event) => {
               const example = examples.find((candidate) => candidate.id === event.target.value);
               if (example === undefined) return;
-              actions.loadExample({ yaml: example.yaml, flags: example.flags, ...(example.images ? { images: example.images } : {}) });
+              actions.replaceDraft({ yaml: example.yaml, flags: example.flags, ...(example.images ? { images: example.images } : {}) });
             }}
           >
             <option value="" disabled>
@@ -38,7 +38,7 @@ export function Header({ onShare }: { onShare?: () => void }) {
           </select>
         </label>
         {undo !== null && (
-          <button type="button" onClick={actions.undoExample}>
+          <button type="button" onClick={actions.undoReplace}>
             Undo
           </button>
         )}

@@ -27,7 +27,7 @@ export function startLinkNavigation(store: PlaygroundStoreApi, location: Pick<Lo
       id: 'restore-draft',
       tone: 'info',
       text: 'This link replaced the draft you were working on here.',
-      action: { label: 'Restore my draft', run: () => store.getState().loadExample(current) },
+      action: { label: 'Restore my draft', run: () => store.getState().replaceDraft(current) },
     });
   };
   target.addEventListener('hashchange', onHashChange);

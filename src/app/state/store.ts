@@ -28,7 +28,7 @@ export interface UiState {
   theme: Theme;
   /** A request for the editor to move its cursor; the nonce makes repeated clicks count. */
   cursor: { line: number; column: number; nonce: number } | null;
-  /** The draft before the last example was loaded, for undo. */
+  /** The draft before the last replaceDraft, for undo. */
   undo: PlaygroundState | null;
   banners: Banner[];
   editorReady: boolean;
@@ -69,9 +69,10 @@ export interface PlaygroundActions {
   setImage(index: number, image: string): void;
   setFlag(flag: keyof NodeFlagsState, value: boolean): void;
   setView(view: ViewId): void;
-  /** Replaces the draft with an example, keeping the old one for undo. */
-  loadExample(next: Partial<PlaygroundState>): void;
-  undoExample(): void;
+  /** Replaces the draft (an example, a restored draft), keeping the old one for undo. */
+  replaceDraft(next: Partial<PlaygroundState>): void;
+  /** Brings back the draft the last replaceDraft replaced. */
+  undoReplace(): void;
   /** Shows someone else's link: replaces the draft and marks it as theirs until edited. */
   openLink(state: PlaygroundState): void;
   setOnlyDiffering(value: boolean): void;
@@ -124,12 +125,12 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
       setImage: (index, image) => editDraft({ images: get().draft.images.map((current, position) => (position === index ? image : current)) }),
       setFlag: (flag, value) => editDraft({ flags: { ...get().draft.flags, [flag]: value } }),
       setView: (view) => editDraft({ view }),
-      loadExample: (next) => {
+      replaceDraft: (next) => {
         const before = get().draft;
         editDraft(next);
         editUi({ undo: before });
       },
-      undoExample: () => {
+      undoReplace: () => {
         const previous = get().ui.undo;
         if (previous === null) return;
         set((state) => ({ draft: previous, ui: { ...state.ui, undo: null } }));
