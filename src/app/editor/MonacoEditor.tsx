@@ -3,7 +3,7 @@ import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 // The editor features (hover, suggest, find…) and monaco's own worker bootstrap, without other languages.
 import { createWebWorker } from 'monaco-editor/esm/vs/internal/common/workers.js';
 import 'monaco-editor/esm/vs/languages/definitions/yaml/register.js';
-import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
+import EditorWorker from './editor.worker.ts?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../resolver/core.ts';
