@@ -1,5 +1,5 @@
 import { decodeState } from '../share/codec.ts';
-import { redactCredentials } from '../share/redact.ts';
+import { isSharedFormOf } from '../share/redact.ts';
 import { defaultState, type PlaygroundState } from '../share/state.ts';
 import { readSavedDraft, readSavedTheme } from './state/persist.ts';
 import type { Banner, Mode, Theme } from './state/store.ts';
@@ -35,8 +35,6 @@ export function detectMode(location: Pick<Location, 'search'>, coarsePointer: bo
   };
 }
 
-const sameState = (a: PlaygroundState, b: PlaygroundState) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * The initial state, in priority order: the link in the fragment, the saved draft, the
  * default. A link that only restates the saved draft (the address bar after a reload,
@@ -58,8 +56,8 @@ export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Stora
   }
   const linked = decoded.state;
   // A link to the default page is the default page, not someone else's draft.
-  if (saved === null && sameState(linked, defaultState)) return { ...base, draft: defaultState };
-  if (saved !== null && (sameState(linked, saved) || sameState(linked, redactCredentials(saved).state))) return { ...base, draft: saved };
-  const replaced = saved !== null && !sameState(saved, defaultState) ? saved : null;
+  if (saved === null && isSharedFormOf(linked, defaultState)) return { ...base, draft: defaultState };
+  if (saved !== null && isSharedFormOf(linked, saved)) return { ...base, draft: saved };
+  const replaced = saved !== null && !isSharedFormOf(saved, defaultState) ? saved : null;
   return { ...base, draft: linked, fromLink: !mode.embed, replacedDraft: replaced };
 }

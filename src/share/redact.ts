@@ -50,3 +50,9 @@ function redactByLine(state: PlaygroundState): Redaction {
   });
   return { state: { ...state, yaml }, redacted };
 }
+
+/** Whether a state from a link is this draft, as written or in its redacted (shared) form. */
+export function isSharedFormOf(linked: PlaygroundState, draft: PlaygroundState): boolean {
+  const text = JSON.stringify(linked);
+  return text === JSON.stringify(draft) || text === JSON.stringify(redactCredentials(draft).state);
+}

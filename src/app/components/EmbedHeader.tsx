@@ -1,7 +1,7 @@
+import { useMemo } from 'react';
+import { shareLink } from '../../share/links.ts';
 import { usePlayground } from '../state/context.tsx';
 import type { PlaygroundStore } from '../state/store.ts';
-import { encodeState } from '../../share/codec.ts';
-import { redactCredentials } from '../../share/redact.ts';
 
 const selectDraft = (state: PlaygroundStore) => state.draft;
 
@@ -9,7 +9,7 @@ const selectDraft = (state: PlaygroundStore) => state.draft;
 export function EmbedHeader() {
   const draft = usePlayground(selectDraft);
   // The same page without ?embed, carrying the embed's current state (credentials never leave in a link).
-  const href = `${location.origin}${location.pathname}#${encodeState(redactCredentials(draft).state)}`;
+  const href = useMemo(() => shareLink(`${location.origin}${location.pathname}`, draft, { includeCredentials: false }).url, [draft]);
   return (
     <header className="embed-header">
       <strong>K3s Registry Playground</strong>

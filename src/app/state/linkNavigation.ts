@@ -1,9 +1,6 @@
 import { decodeState } from '../../share/codec.ts';
-import { redactCredentials } from '../../share/redact.ts';
-import type { PlaygroundState } from '../../share/state.ts';
+import { isSharedFormOf } from '../../share/redact.ts';
 import type { PlaygroundStoreApi } from './store.ts';
-
-const same = (a: PlaygroundState, b: PlaygroundState) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * A link opened in a page that is already open (pasted into the address bar, clicked in
@@ -20,7 +17,7 @@ export function startLinkNavigation(store: PlaygroundStoreApi, location: Pick<Lo
       return;
     }
     const current = state.draft;
-    if (same(decoded.state, current) || same(decoded.state, redactCredentials(current).state)) return;
+    if (isSharedFormOf(decoded.state, current)) return;
     state.openLink(decoded.state);
     state.dismissBanner('bad-link');
     state.showBanner({

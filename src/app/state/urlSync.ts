@@ -1,5 +1,4 @@
-import { encodeState } from '../../share/codec.ts';
-import { redactCredentials } from '../../share/redact.ts';
+import { shareLink } from '../../share/links.ts';
 import type { PlaygroundStoreApi } from './store.ts';
 
 const PAUSE_MS = 400;
@@ -13,7 +12,7 @@ export function startUrlSync(store: PlaygroundStoreApi, history: Pick<History, '
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    const fragment = encodeState(redactCredentials(store.getState().draft).state);
+    const { fragment } = shareLink('', store.getState().draft, { includeCredentials: false });
     history.replaceState(null, '', `${location.pathname}${location.search}#${fragment}`);
   };
   const unsubscribe = store.subscribe((state, previous) => {
