@@ -29,7 +29,7 @@ export function VersionColumn({ profile, image }: { profile: VersionProfile; ima
       )}
       {outcome.status === 'pulled' ? (
         <p className="outcome outcome-ok">
-          <span className="outcome-label">Pulls from</span> <code>{new URL(outcome.url).host}</code> (step {outcome.servedBy + 1})
+          <span className="outcome-label">Pulls from</span> <code>{chain[outcome.servedBy]?.host.host ?? outcome.url}</code> (step {outcome.servedBy + 1})
         </p>
       ) : (
         <div className="outcome outcome-fail">

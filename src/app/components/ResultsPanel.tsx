@@ -2,7 +2,8 @@ import type { KeyboardEvent } from 'react';
 import type { ViewId } from '../../share/state.ts';
 import { ChainsPanel } from '../chains/ChainsPanel.tsx';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { selectView } from '../state/selectors.ts';
+import { selectSeq, selectView } from '../state/selectors.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { HostsTomlPanel } from './HostsTomlPanel.tsx';
 
 const tabs: { id: ViewId; label: string }[] = [
@@ -12,6 +13,7 @@ const tabs: { id: ViewId; label: string }[] = [
 
 export function ResultsPanel() {
   const view = usePlayground(selectView);
+  const seq = usePlayground(selectSeq);
   const actions = useActions();
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -40,7 +42,16 @@ export function ResultsPanel() {
         ))}
       </div>
       <div role="tabpanel" id={`view-panel-${view}`} aria-labelledby={`view-tab-${view}`}>
-        {view === 'chains' ? <ChainsPanel /> : <HostsTomlPanel />}
+        <ErrorBoundary
+          resetKey={seq}
+          fallback={
+            <p className="banner banner-error" role="alert">
+              This view failed to render. Your draft is safe; edit it or reload the page.
+            </p>
+          }
+        >
+          {view === 'chains' ? <ChainsPanel /> : <HostsTomlPanel />}
+        </ErrorBoundary>
       </div>
     </section>
   );

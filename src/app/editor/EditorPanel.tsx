@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { usePlayground } from '../state/context.tsx';
 import { selectDraftYaml, selectMode, selectStale } from '../state/selectors.ts';
-import { EditorErrorBoundary } from './EditorErrorBoundary.tsx';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { PlainEditor } from './PlainEditor.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 
@@ -31,11 +31,11 @@ export function EditorPanel() {
       </div>
       <div className="editor-frame">
         {useMonaco ? (
-          <EditorErrorBoundary fallback={<PlainEditor value={yaml} readOnly={false} label={LABEL} />}>
+          <ErrorBoundary fallback={<PlainEditor value={yaml} readOnly={false} label={LABEL} />}>
             <Suspense fallback={<PlainEditor value={yaml} readOnly label={`${LABEL} (loading the editor…)`} />}>
               <MonacoEditor value={yaml} label={LABEL} />
             </Suspense>
-          </EditorErrorBoundary>
+          </ErrorBoundary>
         ) : (
           <PlainEditor value={yaml} readOnly={mode.readOnly || wantsMonaco} label={wantsMonaco ? `${LABEL} (loading the editor…)` : LABEL} />
         )}
