@@ -1,12 +1,10 @@
 import type { BootState } from './boot.ts';
 import { defaultState } from '../share/state.ts';
+import { DRAFT_KEY, THEME_KEY } from './state/persist.ts';
 import type { Mode } from './state/store.ts';
 
 /** The mode the page is prerendered in: the full page with Monaco. */
 export const defaultMode: Mode = { embed: false, readOnly: false, plainEditor: false };
-
-const DRAFT_KEY = 'k3s-registry-playground:draft:v1';
-const THEME_KEY = 'k3s-registry-playground:theme';
 
 /**
  * The inline head script of the prerendered page. Before anything paints it sets the theme

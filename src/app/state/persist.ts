@@ -1,8 +1,9 @@
 import { parseState, type PlaygroundState } from '../../share/state.ts';
 import type { PlaygroundStoreApi, Theme } from './store.ts';
 
-const DRAFT_KEY = 'k3s-registry-playground:draft:v1';
-const THEME_KEY = 'k3s-registry-playground:theme';
+/** localStorage keys; the prerendered page's inline script reads them too (src/app/prerender.ts). */
+export const DRAFT_KEY = 'k3s-registry-playground:draft:v1';
+export const THEME_KEY = 'k3s-registry-playground:theme';
 const SAVE_DELAY_MS = 300;
 
 /** The saved draft, or null. Never throws: storage may be disabled, full or hold junk. */
