@@ -13,10 +13,3 @@ export interface ResizeMessage {
 export function resizeMessage(height: number): ResizeMessage {
   return { type: RESIZE_MESSAGE, height: Math.ceil(height) };
 }
-
-/** True for a well-formed resize message (the parent should still check event.origin). */
-export function isResizeMessage(data: unknown): data is ResizeMessage {
-  if (typeof data !== 'object' || data === null) return false;
-  const { type, height } = data as Record<string, unknown>;
-  return type === RESIZE_MESSAGE && typeof height === 'number' && Number.isFinite(height) && height >= 0;
-}

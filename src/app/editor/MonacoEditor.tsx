@@ -87,7 +87,6 @@ export default function MonacoEditor({ value, label }: { value: string; label: s
     editorRef.current = editor as unknown as monaco.editor.IStandaloneCodeEditor;
     decorations.current = editorRef.current.createDecorationsCollection();
     editorRef.current.getContainerDomNode().querySelector('textarea')?.setAttribute('aria-label', label);
-    actions.setEditorReady();
     markMonacoReady();
   };
 

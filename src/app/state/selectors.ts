@@ -17,7 +17,6 @@ export const selectTheme = (state: PlaygroundStore) => state.ui.theme;
 export const selectCursor = (state: PlaygroundStore) => state.ui.cursor;
 export const selectUndo = (state: PlaygroundStore) => state.ui.undo;
 export const selectBanners = (state: PlaygroundStore) => state.ui.banners;
-export const selectEditorReady = (state: PlaygroundStore) => state.ui.editorReady;
 export const selectAvailability = (state: PlaygroundStore) => state.availability;
 export const selectFromLink = (state: PlaygroundStore) => state.ui.fromLink;
 

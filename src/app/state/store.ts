@@ -31,7 +31,6 @@ export interface UiState {
   /** The draft before the last replaceDraft, for undo. */
   undo: PlaygroundState | null;
   banners: Banner[];
-  editorReady: boolean;
   /** The page came from someone else's link and has not been edited yet. */
   fromLink: boolean;
 }
@@ -80,7 +79,6 @@ export interface PlaygroundActions {
   setAvailability(url: string, availability: Availability): void;
   moveCursor(line: number, column: number): void;
   setTheme(theme: Theme): void;
-  setEditorReady(): void;
   showBanner(banner: Banner): void;
   dismissBanner(id: string): void;
   setResults(results: Partial<ResultsState>): void;
@@ -110,7 +108,6 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
         cursor: null,
         undo: null,
         banners: initial.banners ?? [],
-        editorReady: false,
         fromLink: initial.fromLink ?? false,
       },
       results: initial.results ?? emptyResults,
@@ -141,7 +138,6 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
       setAvailability: (url, availability) => set((state) => ({ availability: { ...state.availability, [url]: availability } })),
       moveCursor: (line, column) => editUi({ cursor: { line, column, nonce: (get().ui.cursor?.nonce ?? 0) + 1 } }),
       setTheme: (theme) => editUi({ theme }),
-      setEditorReady: () => editUi({ editorReady: true }),
       showBanner: (banner) => editUi({ banners: [...get().ui.banners.filter((existing) => existing.id !== banner.id), banner] }),
       dismissBanner: (id) => editUi({ banners: get().ui.banners.filter((banner) => banner.id !== id) }),
       setResults: (results) => set((state) => ({ results: { ...state.results, ...results } })),
