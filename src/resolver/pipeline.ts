@@ -1,7 +1,7 @@
 import { createContainerdReader, type ChainEndpoint, type RegistryHost, type ResolverReference } from './containerd/index.ts';
 import type { Diagnostic, SpannedDiagnostic } from './diagnostics.ts';
 import { generateHostsToml, type EmbeddedRegistry } from './k3s/index.ts';
-import type { HostConfig } from './k3s/hostConfigs.ts';
+import { NO_MIRROR_ADDR, type HostConfig } from './k3s/hostConfigs.ts';
 import { profiles as allProfiles, type VersionProfile } from './profiles/index.ts';
 import { findQuirks } from './quirks/index.ts';
 import { formatReference, parseDockerRef, type ImageReference } from './reference/normalize.ts';
@@ -159,6 +159,7 @@ function quirkDiagnostics(
     registry,
     disableDefaultRegistryEndpoint: flags.disableDefaultRegistryEndpoint,
     embeddedRegistry: flags.embeddedRegistry !== null,
+    mirrorAddr: flags.embeddedRegistry?.mirrorAddr ?? NO_MIRROR_ADDR,
     events: k3s.events,
     undecodableDirs,
     repositoriesByDir,

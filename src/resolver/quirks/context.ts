@@ -7,6 +7,8 @@ export interface QuirkContext {
   registry: Registry;
   disableDefaultRegistryEndpoint: boolean;
   embeddedRegistry: boolean;
+  /** Where the embedded registry listens (NO_MIRROR_ADDR when off): endpoints are normalised against it. */
+  mirrorAddr: string;
   events: readonly GenerationEvent[];
   /** certs.d directories whose generated hosts.toml containerd cannot decode, with the reason. */
   undecodableDirs: ReadonlyMap<string, string>;

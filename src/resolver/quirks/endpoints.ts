@@ -50,12 +50,11 @@ function checkNoEndpoints(mirror: Mirror, context: QuirkContext): SpannedDiagnos
 
 function checkExplicitDefault(mirror: Mirror, context: QuirkContext): SpannedDiagnostic[] {
   if (mirror.key === '*') return [];
-  const mirrorAddr = context.embeddedRegistry ? '127.0.0.1:6443' : NO_MIRROR_ADDR;
-  const own = normalizeEndpointAddress(mirror.key, mirrorAddr);
+  const own = normalizeEndpointAddress(mirror.key, context.mirrorAddr);
   if (!own.ok) return [];
   const found: SpannedDiagnostic[] = [];
   mirror.endpoints.forEach((endpoint, index) => {
-    const normalized = normalizeEndpointAddress(endpoint.value, mirrorAddr);
+    const normalized = normalizeEndpointAddress(endpoint.value, context.mirrorAddr);
     if (!normalized.ok || normalized.value.urlString !== own.value.urlString) return;
     const isLast = index === mirror.endpoints.length - 1;
     if (!isLast) {
