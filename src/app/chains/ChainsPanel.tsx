@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import type { Resolution } from '../../resolver/core.ts';
 import { markChainsRendered } from '../perfMarks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
@@ -21,16 +21,16 @@ export function ChainsPanel() {
   const rows = useMemo(() => rowsOf(resolution), [resolution]);
   // Long lists grow as they are scrolled: a thousand rows are not rendered on every keystroke.
   const [limit, setLimit] = useState(PAGE);
-  const sentinel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = sentinel.current;
+  // Observes the "show more" row only while it is mounted (a React 19 callback ref with cleanup),
+  // rather than re-creating an observer on every render.
+  const sentinel = useCallback((element: HTMLDivElement | null) => {
     if (element === null || typeof IntersectionObserver !== 'function') return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setLimit((current) => current + PAGE);
     }, { rootMargin: '800px' });
     observer.observe(element);
     return () => observer.disconnect();
-  });
+  }, []);
   if (resolution === null) return <p className="muted">Resolving…</p>;
   const pair = comparedPair(resolution);
   const differing = rows.filter((row) => row.difference !== null).length;
