@@ -16,7 +16,6 @@ interface ExplainInput {
   ref: ResolverReference;
   resolved: ContainerdResolution<unknown>;
   profile: VersionProfile;
-  hostsToml: Readonly<Record<string, string>>;
 }
 
 /** The "why" trace for one image under one release. */
@@ -93,24 +92,21 @@ function explainEndpoint(endpoint: ChainEndpoint<unknown>, index: number): Trace
 function explainDefault(input: ExplainInput): TraceStep[] {
   const { resolved, profile } = input;
   const who = `${profile.id} (containerd ${profile.containerd})`;
-  if (resolved.hostsDir === null || resolved.decodeError !== null) return [];
-  const text = input.hostsToml[resolved.hostsDir] ?? '';
-  const server = /^server = "(.*)"$/m.exec(text);
-  const hostEntries = resolved.hosts.filter((host) => !host.isRoot).length;
-  if (hostEntries === 0 && !resolved.rootAppended) return [];
-  if (server === null) {
+  // No decoded file: the built-in default was described with the directory lookup.
+  if (resolved.server === null) return [];
+  if (!resolved.server.present) {
     return [
       resolved.rootAppended
         ? { kind: 'default', text: `hosts.toml has no [host] entries, so ${who} uses its top level as the only host.` }
         : { kind: 'default', text: `hosts.toml has no server line (--disable-default-registry-endpoint), so ${who} never falls back to ${input.ref.host} itself.` },
     ];
   }
-  if (server[1] === '') {
+  if (resolved.server.value === '') {
     return [
       resolved.rootAppended
         ? { kind: 'default', text: `server = "" is present, and ${who} counts a present key: the registry's own endpoint is filled in and tried last.` }
         : { kind: 'default', text: `server = "" is empty, and ${who} treats an empty server as absent: no fallback to ${input.ref.host} itself (k3s-io/k3s#11857).` },
     ];
   }
-  return [{ kind: 'default', text: `server = "${server[1]}": ${who} tries it last.` }];
+  return [{ kind: 'default', text: `server = "${resolved.server.value}": ${who} tries it last.` }];
 }

@@ -63,6 +63,8 @@ export interface VersionChain {
   hosts: RegistryHost[];
   /** Whether hosts.toml's root `server` was used as the final fallback. */
   rootAppended: boolean;
+  /** The hosts.toml's top-level `server` key, as containerd read it; null without a decoded file. */
+  server: { present: boolean; value: string } | null;
 }
 
 /** A chain step, linked to the registries.yaml text that produced it. */
@@ -114,7 +116,7 @@ export function resolve(input: ResolveInput): Resolution {
       let version = byRootDecision.get(rootAppended);
       if (version === undefined) {
         const resolved = reader.resolve(ref, sourcesFor(hostsDir));
-        version = { chain: parsed.loadable ? resolved.chain : [], hosts: resolved.hosts, rootAppended };
+        version = { chain: parsed.loadable ? resolved.chain : [], hosts: resolved.hosts, rootAppended, server: resolved.server };
         byRootDecision.set(rootAppended, version);
       }
       versions[profile.id] = version;
@@ -195,9 +197,8 @@ export function explainImage(resolution: Resolution, image: ImageResolution, pro
     image: image.image,
     reference: image.parsed,
     ref: image.reference,
-    resolved: { hostsDir: image.hostsDir, hosts: version.hosts, chain: version.chain, decodeError: image.hostsTomlError, rootAppended: version.rootAppended },
+    resolved: { hostsDir: image.hostsDir, hosts: version.hosts, chain: version.chain, decodeError: image.hostsTomlError, rootAppended: version.rootAppended, server: version.server },
     profile,
-    hostsToml: resolution.hostsToml,
   });
 }
 

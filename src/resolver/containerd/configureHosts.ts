@@ -30,14 +30,29 @@ export const emptyHost = (): HostEntry => ({
 });
 
 /** `loadHostDir`: parse hosts.toml; an empty or undecodable file means one empty host (cert-file fallback). */
-export function loadHostDir(dir: string, text: string, rootHost: RootHostRule): { hosts: HostEntry[]; decodeError: string | null; rootAppended: boolean } {
-  if (text.length === 0) return { hosts: [emptyHost()], decodeError: null, rootAppended: true };
+export interface LoadedDir {
+  hosts: HostEntry[];
+  /** Why hosts.toml was ignored (containerd logs "failed to decode"), or null. */
+  decodeError: string | null;
+  /** Whether the top-level `server` host ends the list (always, when there is no file). */
+  rootAppended: boolean;
+  /** The top-level `server` key as the file has it; null when no file was decoded. */
+  server: { present: boolean; value: string } | null;
+}
+
+export function loadHostDir(dir: string, text: string, rootHost: RootHostRule): LoadedDir {
+  if (text.length === 0) return noHostsFile(null);
   const parsed = parseHostsFile(`${CERTS_D}/${dir}`, text);
-  if (!parsed.ok) return { hosts: [emptyHost()], decodeError: parsed.error, rootAppended: true };
+  if (!parsed.ok) return noHostsFile(parsed.error);
   const { hosts, root, server } = parsed.value;
   // The K3s fork's rule, which is the v1.32.2 / v1.32.3 difference (spec §3.5).
   const rootAppended = appendsRootHost(rootHost, hosts.length, server);
-  return { hosts: rootAppended ? [...hosts, root] : hosts, decodeError: null, rootAppended };
+  return { hosts: rootAppended ? [...hosts, root] : hosts, decodeError: null, rootAppended, server };
+}
+
+/** No directory, an empty file or one containerd cannot decode: a single host with no address. */
+export function noHostsFile(decodeError: string | null): LoadedDir {
+  return { hosts: [emptyHost()], decodeError, rootAppended: true, server: null };
 }
 
 /**

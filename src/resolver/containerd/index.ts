@@ -1,9 +1,8 @@
 import type { RootHostRule } from '../profiles/index.ts';
 import type { RegexEngine } from '../rewrite/goRegexp.ts';
 import { buildChain, type ChainEndpoint, type ResolverReference, type SourceLookup } from './chain.ts';
-import { emptyHost, fillDefaultHost, loadHostDir, withTransport, type RegistryHost } from './configureHosts.ts';
+import { fillDefaultHost, loadHostDir, noHostsFile, withTransport, type LoadedDir, type RegistryHost } from './configureHosts.ts';
 import { findHostDir } from './hostDir.ts';
-import type { HostEntry } from './hostsFile.ts';
 
 export interface ContainerdResolution<S = null> {
   /** The certs.d directory used, or null for the built-in default. */
@@ -13,12 +12,8 @@ export interface ContainerdResolution<S = null> {
   /** Why hosts.toml was ignored, or null. */
   decodeError: string | null;
   rootAppended: boolean;
-}
-
-interface LoadedDir {
-  hosts: HostEntry[];
-  decodeError: string | null;
-  rootAppended: boolean;
+  /** The hosts.toml's top-level `server` key; null when no file was decoded. */
+  server: LoadedDir['server'];
 }
 
 /**
@@ -47,16 +42,16 @@ export function createContainerdReader(hostsToml: Readonly<Record<string, string
       let result = byRegistry.get(registryHost);
       if (result === undefined) {
         const hostsDir = findHostDir(registryHost, dirs);
-        const dir: LoadedDir = hostsDir === null ? { hosts: [emptyHost()], decodeError: null, rootAppended: true } : load(hostsDir);
+        const dir = hostsDir === null ? noHostsFile(null) : load(hostsDir);
         const hosts = fillDefaultHost(dir.hosts, registryHost).map(withTransport);
-        result = { hostsDir, hosts, decodeError: dir.decodeError, rootAppended: dir.rootAppended };
+        result = { hostsDir, hosts, decodeError: dir.decodeError, rootAppended: dir.rootAppended, server: dir.server };
         byRegistry.set(registryHost, result);
       }
       return result;
     },
     resolve<S = null>(ref: ResolverReference, sourcesOf?: SourceLookup<S>): ContainerdResolution<S> {
-      const { hostsDir, hosts, decodeError, rootAppended } = this.hostsFor(ref.host);
-      return { hostsDir, hosts, decodeError, rootAppended, chain: buildChain(hosts, ref, embeddedAddr, engine, sourcesOf) };
+      const { hostsDir, hosts, decodeError, rootAppended, server } = this.hostsFor(ref.host);
+      return { hostsDir, hosts, decodeError, rootAppended, server, chain: buildChain(hosts, ref, embeddedAddr, engine, sourcesOf) };
     },
   };
 }
