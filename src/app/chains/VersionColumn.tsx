@@ -9,10 +9,8 @@ const kindLabel = { mirror: 'mirror', embedded: 'embedded', default: 'default' }
 export function VersionColumn({ profile, image }: { profile: VersionProfile; image: ImageResolution }) {
   const overrides = usePlayground(selectAvailability);
   const chain = image.versions[profile.id]?.chain ?? [];
-  const outcome = simulatePull(chain, image.normalized ?? image.image, (index) => {
-    const endpoint = chain[index];
-    return endpoint === undefined ? 'not-found' : availabilityOf(endpoint, overrides);
-  });
+  const answers = chain.map((endpoint) => availabilityOf(endpoint, overrides));
+  const outcome = simulatePull(chain, image.normalized ?? image.image, (index) => answers[index] ?? 'not-found');
   return (
     <section className="version" aria-label={`${image.image} with ${profile.id}`}>
       <h4>
@@ -23,7 +21,7 @@ export function VersionColumn({ profile, image }: { profile: VersionProfile; ima
       ) : (
         <ol className="chain">
           {chain.map((endpoint, index) => (
-            <EndpointItem key={index} endpoint={endpoint} availability={availabilityOf(endpoint, overrides)} tried={index < outcome.attempts.length} />
+            <EndpointItem key={index} endpoint={endpoint} availability={answers[index] ?? 'not-found'} tried={index < outcome.attempts.length} />
           ))}
         </ol>
       )}
