@@ -41,6 +41,7 @@ export const diagnosticCodes = {
   'rewrite-missing-group': { severity: 'warning', summary: 'Replacement refers to a capture group the pattern does not have: it expands to nothing' },
   'rewrite-matches-tag': { severity: 'warning', summary: 'Rewrite pattern mentions a tag or registry, but rewrites only see the repository path' },
   'rewrite-without-endpoint': { severity: 'warning', summary: 'Rewrites apply only to mirror endpoints; this mirror has none' },
+  'output-cut': { severity: 'warning', summary: 'The output is larger than the playground shows: it is cut and marked' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

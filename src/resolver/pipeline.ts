@@ -6,11 +6,13 @@ import { profiles as allProfiles, type VersionProfile } from './profiles/index.t
 import { findQuirks } from './quirks/index.ts';
 import { formatReference, parseDockerRef, type ImageReference } from './reference/normalize.ts';
 import { LineIndex } from './registries/lineIndex.ts';
-import type { Registry } from './registries/model.ts';
+import type { Mirror, Registry } from './registries/model.ts';
 import { parseRegistriesYaml } from './registries/parse.ts';
 import type { Span } from './registries/span.ts';
 import { explainChain, type TraceStep } from './explain.ts';
 import { missingRegexEngine, type RegexEngine } from './rewrite/goRegexp.ts';
+import { limits, newWorkBudget, type WorkBudget } from './limits.ts';
+import { diagnostic } from './diagnostics.ts';
 
 export interface ResolveInput {
   registriesYaml: string;
@@ -37,6 +39,17 @@ export interface Resolution {
   hostConfigs: ReadonlyMap<string, HostConfig>;
   profiles: readonly VersionProfile[];
   images: ImageResolution[];
+  /** What the resolution cost, counted (never timed): tests and benchmarks bound it. */
+  work: ResolutionWork;
+}
+
+export interface ResolutionWork {
+  /** yaml.v2 decode steps, and how many of them were inside aliases. */
+  decodeSteps: number;
+  aliasSteps: number;
+  hostsTomlBytes: number;
+  chainBytes: number;
+  rewriteEvaluations: number;
 }
 
 export interface ImageResolution {
@@ -65,6 +78,8 @@ export interface VersionChain {
   rootAppended: boolean;
   /** The hosts.toml's top-level `server` key, as containerd read it; null without a decoded file. */
   server: { present: boolean; value: string } | null;
+  /** The resolution's output budget ran out before this chain was complete (see limits.ts). */
+  cut: boolean;
 }
 
 /** A chain step, linked to the registries.yaml text that produced it. */
@@ -86,8 +101,12 @@ export function resolve(input: ResolveInput): Resolution {
   const parsed = parseRegistriesYaml(input.registriesYaml);
   const embedded = input.embeddedRegistry ?? null;
   const flags = { disableDefaultRegistryEndpoint: input.disableDefaultRegistryEndpoint ?? false, embeddedRegistry: embedded };
-  const k3s = parsed.loadable ? generateHostsToml(parsed.registry, flags) : { hostsToml: {}, hostConfigs: new Map<string, HostConfig>(), events: [] };
-  const readers = profiles.map((profile) => ({ profile, reader: createContainerdReader(k3s.hostsToml, profile.rootHost, embedded?.mirrorAddr ?? null, regexEngine) }));
+  const budget = newWorkBudget();
+  const k3s = parsed.loadable
+    ? generateHostsToml(parsed.registry, flags, budget.hostsToml)
+    : { hostsToml: {}, hostConfigs: new Map<string, HostConfig>(), events: [], cutDirs: [] };
+  const chainContext = { embeddedAddr: embedded?.mirrorAddr ?? null, engine: regexEngine, budget };
+  const readers = profiles.map((profile) => ({ profile, reader: createContainerdReader(k3s.hostsToml, profile.rootHost, chainContext) }));
   const references = input.images.map((image) => parseDockerRef(image));
   // Sources depend on the host and the rewrite chosen, not on the image: computed once per pair.
   const sourceCache = new WeakMap<RegistryHost, Map<string | null, SourceRef[]>>();
@@ -116,7 +135,7 @@ export function resolve(input: ResolveInput): Resolution {
       let version = byRootDecision.get(rootAppended);
       if (version === undefined) {
         const resolved = reader.resolve(ref, sourcesFor(hostsDir));
-        version = { chain: parsed.loadable ? resolved.chain : [], hosts: resolved.hosts, rootAppended, server: resolved.server };
+        version = { chain: parsed.loadable ? resolved.chain : [], hosts: resolved.hosts, rootAppended, server: resolved.server, cut: resolved.chainCut };
         byRootDecision.set(rootAppended, version);
       }
       versions[profile.id] = version;
@@ -124,12 +143,70 @@ export function resolve(input: ResolveInput): Resolution {
     return { image, parsed: reference.value, normalized: formatReference(reference.value), error: null, reference: ref, hostsDir, hostsTomlError, versions };
   });
 
-  const quirks = parsed.loadable ? quirkDiagnostics(parsed.registry, flags, k3s, readers[0]?.reader ?? null, images, regexEngine) : [];
+  const quirks = parsed.loadable ? quirkDiagnostics(parsed.registry, flags, k3s, readers[0]?.reader ?? null, images, regexEngine, budget) : [];
+  const cuts = parsed.loadable ? cutDiagnostics(parsed.registry, k3s, images) : [];
   const lines = new LineIndex(input.registriesYaml);
-  const diagnostics = [...parsed.diagnostics, ...quirks]
+  const diagnostics = [...parsed.diagnostics, ...quirks, ...cuts]
     .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code))
     .map((found) => toDiagnostic(found, lines));
-  return { loadable: parsed.loadable, diagnostics, hostsToml: k3s.hostsToml, hostConfigs: k3s.hostConfigs, profiles, images };
+  const work: ResolutionWork = {
+    decodeSteps: parsed.work.decodeCount,
+    aliasSteps: parsed.work.aliasCount,
+    hostsTomlBytes: budget.hostsToml.used,
+    chainBytes: budget.chainBytes.used,
+    rewriteEvaluations: budget.rewriteEvaluations.used,
+  };
+  return { loadable: parsed.loadable, diagnostics, hostsToml: k3s.hostsToml, hostConfigs: k3s.hostConfigs, profiles, images, work };
+}
+
+/** Says where the engine stopped short of what K3s and containerd would produce (limits.ts). */
+function cutDiagnostics(registry: Registry, k3s: ReturnType<typeof generateHostsToml>, images: readonly ImageResolution[]): SpannedDiagnostic[] {
+  const found: SpannedDiagnostic[] = [];
+  const firstCutDir = k3s.cutDirs[0];
+  if (firstCutDir !== undefined) {
+    const host = k3s.hostConfigs.get(firstCutDir);
+    const mirrorKey = host?.endpoints[0]?.origin?.mirrorKey ?? (firstCutDir === '_default' ? '*' : firstCutDir);
+    found.push(
+      diagnostic(
+        'output-cut',
+        `K3s would write more than ${megabytes(limits.hostsTomlBytes)} of hosts.toml for this file (each endpoint repeats its mirror's rewrites). The playground stops there: certs.d/${k3s.cutDirs.join(', certs.d/')} ${k3s.cutDirs.length === 1 ? 'is' : 'are'} cut short, and chains read from ${k3s.cutDirs.length === 1 ? 'it' : 'them'} may be incomplete.`,
+        registry.mirrors.get(mirrorKey)?.keySpan ?? { start: 0, end: 0 },
+      ),
+    );
+  }
+  const firstCutChain = images.find((image) => Object.values(image.versions).some((version) => version.cut));
+  if (firstCutChain !== undefined) {
+    found.push(
+      diagnostic(
+        'output-cut',
+        `These chains add up to more than ${megabytes(limits.chainBytes)} of URLs. The playground stops there: from ${firstCutChain.image} on, chains are incomplete.`,
+        { start: 0, end: 0 },
+      ),
+    );
+  }
+  const cutSteps = new Map<string, { span: Span; why: string }>();
+  for (const image of images) {
+    for (const version of Object.values(image.versions)) {
+      for (const endpoint of version.chain) {
+        if (!endpoint.cut) continue;
+        const rewrite = endpoint.sources.find((source) => source.role === 'rewrite');
+        const origin = rewrite ?? endpoint.sources.find((source) => source.role === 'endpoint') ?? endpoint.sources.find((source) => source.role === 'mirror');
+        const key = origin === undefined ? '' : `${origin.span.start}`;
+        if (cutSteps.has(key)) continue;
+        const why =
+          endpoint.rewrite?.cut === true && endpoint.rewrite.pattern === null
+            ? `applying these rewrites to every image takes more than ${limits.rewriteEvaluations.toLocaleString('en-US')} evaluations; the playground stopped evaluating them, so later steps show the repository unrewritten`
+            : `this step's request URL is longer than ${limits.urlLength.toLocaleString('en-US')} characters (registries accept repository names of 255); the playground shows its start, marked as cut`;
+        cutSteps.set(key, { span: origin?.span ?? { start: 0, end: 0 }, why });
+      }
+    }
+  }
+  for (const { span, why } of cutSteps.values()) found.push(diagnostic('output-cut', `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}.`, span));
+  return found;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toLocaleString('en-US')} MB`;
 }
 
 /** containerd `reference.Parse` on the normalised name: host, repository and the object to fetch. */
@@ -144,6 +221,7 @@ function quirkDiagnostics(
   reader: ReturnType<typeof createContainerdReader> | null,
   images: readonly ImageResolution[],
   regexEngine: RegexEngine,
+  budget: WorkBudget,
 ): SpannedDiagnostic[] {
   const undecodableDirs = new Map<string, string>();
   for (const dir of Object.keys(k3s.hostsToml)) {
@@ -166,6 +244,7 @@ function quirkDiagnostics(
     undecodableDirs,
     repositoriesByDir,
     regexEngine,
+    rewriteBudget: budget.rewriteEvaluations,
   });
 }
 
@@ -174,18 +253,39 @@ function sourcesOf(host: RegistryHost, pattern: string | null, hostsDir: string 
   const sources: SourceRef[] = [];
   const hostConfig = hostsDir === null ? undefined : hostConfigs.get(hostsDir);
   if (hostConfig !== undefined) {
-    const generated = host.isRoot ? hostConfig.default : hostConfig.endpoints.find((candidate) => candidate.url === host.key);
+    const generated = host.isRoot ? hostConfig.default : endpointsByUrl(hostConfig).get(host.key);
     const mirrorKey = generated?.origin?.mirrorKey ?? (hostsDir === '_default' ? '*' : hostsDir);
     const mirror = mirrorKey === null ? undefined : registry.mirrors.get(mirrorKey);
     if (mirror !== undefined && mirror.keySpan.end > 0) sources.push({ role: 'mirror', span: mirror.keySpan });
     if (generated?.origin && generated.origin.span.end > 0) sources.push({ role: 'endpoint', span: generated.origin.span });
-    const rule = pattern === null ? undefined : mirror?.rewrites.find((candidate) => candidate.pattern === pattern);
+    const rule = pattern === null || mirror === undefined ? undefined : rewritesByPattern(mirror).get(pattern);
     if (rule !== undefined) sources.push({ role: 'rewrite', span: rule.span });
     const configKey = generated?.config.key ?? null;
     const config = configKey === null ? undefined : registry.configs.get(configKey);
     if (config !== undefined && config.keySpan.end > 0) sources.push({ role: 'config', span: config.keySpan });
   }
   return sources;
+}
+
+const endpointIndex = new WeakMap<HostConfig, Map<string | null, HostConfig['endpoints'][number]>>();
+
+/** A directory's endpoints by URL, built once: looking each host up in the list is quadratic. */
+function endpointsByUrl(hostConfig: HostConfig): Map<string | null, HostConfig['endpoints'][number]> {
+  let index = endpointIndex.get(hostConfig);
+  if (index === undefined) {
+    index = new Map();
+    for (const endpoint of hostConfig.endpoints) if (!index.has(endpoint.url)) index.set(endpoint.url, endpoint);
+    endpointIndex.set(hostConfig, index);
+  }
+  return index;
+}
+
+const rewriteIndex = new WeakMap<Mirror, Map<string, Mirror['rewrites'][number]>>();
+
+function rewritesByPattern(mirror: Mirror): Map<string, Mirror['rewrites'][number]> {
+  let index = rewriteIndex.get(mirror);
+  if (index === undefined) rewriteIndex.set(mirror, (index = new Map(mirror.rewrites.map((rule) => [rule.pattern, rule] as const))));
+  return index;
 }
 
 /** The "why" trace for one image under one release, computed on demand (only the UI's open row needs it). */
@@ -197,7 +297,7 @@ export function explainImage(resolution: Resolution, image: ImageResolution, pro
     image: image.image,
     reference: image.parsed,
     ref: image.reference,
-    resolved: { hostsDir: image.hostsDir, hosts: version.hosts, chain: version.chain, decodeError: image.hostsTomlError, rootAppended: version.rootAppended, server: version.server },
+    resolved: { hostsDir: image.hostsDir, hosts: version.hosts, chain: version.chain, chainCut: version.cut, decodeError: image.hostsTomlError, rootAppended: version.rootAppended, server: version.server },
     profile,
   });
 }

@@ -1,3 +1,4 @@
+import { cutText, limits, type WorkBudget } from '../limits.ts';
 import { applyRewrites, type RewriteOutcome } from '../rewrite/apply.ts';
 import type { RegexEngine } from '../rewrite/goRegexp.ts';
 import type { RegistryHost } from './configureHosts.ts';
@@ -26,6 +27,22 @@ export interface ChainEndpoint<S = null> {
   httpFallback: boolean;
   host: RegistryHost;
   sources: S;
+  /** The URL or rewritten repository is longer than the playground shows (see limits.ts): this is its start. */
+  cut: boolean;
+}
+
+/** What building a chain needs besides the hosts and the reference. */
+export interface ChainContext {
+  /** The embedded registry's address, so its steps can be labelled; null when off. */
+  embeddedAddr: string | null;
+  engine: RegexEngine;
+  budget: WorkBudget;
+}
+
+/** A chain, and whether the resolution's output budget ran out before it was complete. */
+export interface BuiltChain<S> {
+  endpoints: ChainEndpoint<S>[];
+  cut: boolean;
 }
 
 /** Says where a step came from, given its host and the rewrite pattern used (called once per pair). */
@@ -35,18 +52,23 @@ const noSources: SourceLookup<null> = () => null;
 
 /**
  * The resolve chain: hosts able to serve this kind of reference (spec §3.8), in order,
- * each with its rewritten repository and request URL.
+ * each with its rewritten repository and request URL. Stops, marked cut, when the
+ * resolution's budget for chain output is spent (a hostile file, never a real one).
  */
 export function buildChain<S = null>(
   hosts: readonly RegistryHost[],
   ref: ResolverReference,
-  embeddedAddr: string | null,
-  engine: RegexEngine,
+  context: ChainContext,
   sourcesOf: SourceLookup<S> = noSources as SourceLookup<S>,
-): ChainEndpoint<S>[] {
-  const chain: ChainEndpoint<S>[] = [];
-  for (const host of hosts) if (canResolve(host, ref)) chain.push(chainEndpoint(host, ref, embeddedAddr, engine, sourcesOf));
-  return chain;
+): BuiltChain<S> {
+  const endpoints: ChainEndpoint<S>[] = [];
+  for (const host of hosts) {
+    if (!canResolve(host, ref)) continue;
+    const endpoint = chainEndpoint(host, ref, context, sourcesOf);
+    if (!context.budget.chainBytes.take(endpoint.url.length)) return { endpoints, cut: true };
+    endpoints.push(endpoint);
+  }
+  return { endpoints, cut: false };
 }
 
 /** Tags need pull + resolve; digests only pull. */
@@ -54,16 +76,32 @@ function canResolve(host: RegistryHost, ref: ResolverReference): boolean {
   return ref.isDigest ? host.capabilities.pull : host.capabilities.pull && host.capabilities.resolve;
 }
 
-function chainEndpoint<S>(host: RegistryHost, ref: ResolverReference, embeddedAddr: string | null, engine: RegexEngine, sourcesOf: SourceLookup<S>): ChainEndpoint<S> {
-  const rewrite = host.rewrites.length > 0 ? applyRewrites(host.rewrites, ref.repository, engine) : null;
+function chainEndpoint<S>(host: RegistryHost, ref: ResolverReference, context: ChainContext, sourcesOf: SourceLookup<S>): ChainEndpoint<S> {
+  const rewrite = host.rewrites.length > 0 ? rewritesFor(host, ref.repository, context) : null;
   const repository = rewrite?.repository ?? ref.repository;
+  const url = cutText(manifestURL(host, repository, ref.object, ref.host), limits.urlLength);
   return {
-    url: manifestURL(host, repository, ref.object, ref.host),
-    kind: host.isRoot ? 'default' : host.host === embeddedAddr ? 'embedded' : 'mirror',
+    url: url.text,
+    kind: host.isRoot ? 'default' : host.host === context.embeddedAddr ? 'embedded' : 'mirror',
     repository,
     rewrite,
     httpFallback: host.httpFallback,
     host,
     sources: sourcesOf(host, rewrite?.pattern ?? null),
+    cut: url.cut || (rewrite?.cut ?? false),
   };
+}
+
+const rewriteMemo = new WeakMap<RegistryHost['rewrites'], Map<string, RewriteOutcome>>();
+
+/** A host's rewrites applied to a repository, once per pair: images of one repository share the answer. */
+function rewritesFor(host: RegistryHost, repository: string, context: ChainContext): RewriteOutcome {
+  let byRepository = rewriteMemo.get(host.rewrites);
+  if (byRepository === undefined) rewriteMemo.set(host.rewrites, (byRepository = new Map()));
+  let outcome = byRepository.get(repository);
+  if (outcome === undefined) {
+    outcome = applyRewrites(host.rewrites, repository, context.engine, context.budget.rewriteEvaluations);
+    byRepository.set(repository, outcome);
+  }
+  return outcome;
 }

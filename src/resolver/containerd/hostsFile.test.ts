@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { specFixtures, type ParsedHostExpectation } from '../../../test/specFixtures.ts';
 import { ALL_CAPABILITIES, parseHostsFile, sortedHostKeys, type HostEntry } from './hostsFile.ts';
 import { emptyHost, fillDefaultHost, loadHostDir, withTransport } from './configureHosts.ts';
+import { unlimitedBudget } from '../limits.ts';
 import { createContainerdReader } from './index.ts';
 import { missingRegexEngine } from '../rewrite/goRegexp.ts';
 
@@ -50,7 +51,7 @@ describe('containerd TestLoadCertFiles (Appendix C.3)', () => {
   // Certificate files are not modelled (K3s never writes them); what is modelled is that a
   // directory without hosts.toml yields exactly one host with no address, i.e. the default endpoint.
   it('a directory without hosts.toml means one default host', () => {
-    const reader = createContainerdReader({ 'registry.example.com': '' }, 'when-server-key-present', null, missingRegexEngine);
+    const reader = createContainerdReader({ 'registry.example.com': '' }, 'when-server-key-present', { embeddedAddr: null, engine: missingRegexEngine, budget: unlimitedBudget() });
     const resolved = reader.resolve({ host: 'registry.example.com', repository: 'a/b', object: '1', isDigest: false });
     expect(resolved.hostsDir).toBe('registry.example.com');
     expect(resolved.chain.map((endpoint) => [endpoint.kind, endpoint.url])).toEqual([['default', 'https://registry.example.com/v2/a/b/manifests/1']]);

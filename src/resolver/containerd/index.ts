@@ -1,6 +1,5 @@
 import type { RootHostRule } from '../profiles/index.ts';
-import type { RegexEngine } from '../rewrite/goRegexp.ts';
-import { buildChain, type ChainEndpoint, type ResolverReference, type SourceLookup } from './chain.ts';
+import { buildChain, type ChainContext, type ChainEndpoint, type ResolverReference, type SourceLookup } from './chain.ts';
 import { fillDefaultHost, loadHostDir, noHostsFile, withTransport, type LoadedDir, type RegistryHost } from './configureHosts.ts';
 import { findHostDir } from './hostDir.ts';
 
@@ -9,6 +8,8 @@ export interface ContainerdResolution<S = null> {
   hostsDir: string | null;
   hosts: RegistryHost[];
   chain: ChainEndpoint<S>[];
+  /** The resolution's output budget ran out before the chain was complete. */
+  chainCut: boolean;
   /** Why hosts.toml was ignored, or null. */
   decodeError: string | null;
   rootAppended: boolean;
@@ -21,11 +22,11 @@ export interface ContainerdResolution<S = null> {
  * containerd build does and resolves image references to endpoint chains. Each directory
  * is decoded once per reader, however many images go through it.
  */
-export function createContainerdReader(hostsToml: Readonly<Record<string, string>>, rootHost: RootHostRule, embeddedAddr: string | null, engine: RegexEngine) {
+export function createContainerdReader(hostsToml: Readonly<Record<string, string>>, rootHost: RootHostRule, context: ChainContext) {
   const dirs = new Set(Object.keys(hostsToml));
   const loaded = new Map<string, LoadedDir>();
   // Hosts depend only on the registry host, so images of one registry share them.
-  const byRegistry = new Map<string, Omit<ContainerdResolution, 'chain'>>();
+  const byRegistry = new Map<string, Omit<ContainerdResolution, 'chain' | 'chainCut'>>();
   const load = (dir: string): LoadedDir => {
     let result = loaded.get(dir);
     if (result === undefined) {
@@ -38,7 +39,7 @@ export function createContainerdReader(hostsToml: Readonly<Record<string, string
     /** Decodes one directory's hosts.toml (null error when containerd accepts it). */
     load,
     /** The hosts containerd would try for a registry, in order, before capability filtering. */
-    hostsFor(registryHost: string): Omit<ContainerdResolution, 'chain'> {
+    hostsFor(registryHost: string): Omit<ContainerdResolution, 'chain' | 'chainCut'> {
       let result = byRegistry.get(registryHost);
       if (result === undefined) {
         const hostsDir = findHostDir(registryHost, dirs);
@@ -51,10 +52,11 @@ export function createContainerdReader(hostsToml: Readonly<Record<string, string
     },
     resolve<S = null>(ref: ResolverReference, sourcesOf?: SourceLookup<S>): ContainerdResolution<S> {
       const { hostsDir, hosts, decodeError, rootAppended, server } = this.hostsFor(ref.host);
-      return { hostsDir, hosts, decodeError, rootAppended, server, chain: buildChain(hosts, ref, embeddedAddr, engine, sourcesOf) };
+      const chain = buildChain(hosts, ref, context, sourcesOf);
+      return { hostsDir, hosts, decodeError, rootAppended, server, chain: chain.endpoints, chainCut: chain.cut };
     },
   };
 }
 
-export type { ChainEndpoint, EndpointKind, ResolverReference, SourceLookup } from './chain.ts';
+export type { ChainContext, ChainEndpoint, EndpointKind, ResolverReference, SourceLookup } from './chain.ts';
 export type { RegistryHost } from './configureHosts.ts';

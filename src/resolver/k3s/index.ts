@@ -8,7 +8,8 @@ import {
   type GenerationEvent,
   type HostConfig,
 } from './hostConfigs.ts';
-import { renderHostsToml } from './render.ts';
+import { OutputBudget } from '../limits.ts';
+import { renderHostsTomlWithin } from './render.ts';
 
 export interface NodeFlags {
   /** `--disable-default-registry-endpoint` */
@@ -23,17 +24,25 @@ export interface K3sOutput {
   /** The model each file was rendered from, by directory. */
   hostConfigs: Map<string, HostConfig>;
   events: GenerationEvent[];
+  /** Directories whose hosts.toml was cut short because the output budget ran out (see limits.ts). */
+  cutDirs: string[];
 }
 
 /** The K3s stage: registries.yaml model -> the hosts.toml files it writes under certs.d. */
-export function generateHostsToml(registry: Registry, flags: NodeFlags): K3sOutput {
+export function generateHostsToml(registry: Registry, flags: NodeFlags, budget: OutputBudget = new OutputBudget(Infinity)): K3sOutput {
   const embedded = flags.embeddedRegistry;
   const effective = embedded === null ? registry : injectEmbeddedMirror(registry, embedded);
   const { hosts, events } = getHostConfigs(effective, flags.disableDefaultRegistryEndpoint, embedded?.mirrorAddr ?? NO_MIRROR_ADDR);
   const hostConfigs = new Map([...hosts].map(([key, host]) => [directoryFor(key), host] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const hostsToml: Record<string, string> = {};
-  for (const [dir, host] of hostConfigs) hostsToml[dir] = renderHostsToml(host);
-  return { hostsToml, hostConfigs, events };
+  const cutDirs: string[] = [];
+  for (const [dir, host] of hostConfigs) {
+    const rendered = renderHostsTomlWithin(host, budget.capacity - budget.used);
+    budget.take(rendered.text.length);
+    hostsToml[dir] = rendered.text;
+    if (rendered.cut) cutDirs.push(dir);
+  }
+  return { hostsToml, hostConfigs, events, cutDirs };
 }
 
 export { nodeEmbeddedRegistry, type EmbeddedRegistry } from './hostConfigs.ts';

@@ -1,5 +1,6 @@
 import type { GenerationEvent } from '../k3s/hostConfigs.ts';
 import type { Registry } from '../registries/model.ts';
+import type { OutputBudget } from '../limits.ts';
 import type { RegexEngine } from '../rewrite/goRegexp.ts';
 
 /** What the quirk checks look at: the file as written, the node flags, and what K3s did with it. */
@@ -15,4 +16,6 @@ export interface QuirkContext {
   /** Repositories of the sample images, by the certs.d directory they resolve through. */
   repositoriesByDir: ReadonlyMap<string, readonly string[]>;
   regexEngine: RegexEngine;
+  /** Shared with the chains: probing rewrites for ambiguity counts against the same allowance. */
+  rewriteBudget: OutputBudget;
 }

@@ -101,7 +101,7 @@ function checkWithoutEndpoint(mirror: Mirror, context: QuirkContext): SpannedDia
 function checkAmbiguity(mirror: Mirror, repositories: readonly string[], context: QuirkContext): SpannedDiagnostic[] {
   if (mirror.rewrites.length < 2) return [];
   for (const repository of [...repositories, ...PROBE_REPOSITORIES]) {
-    const outcome = applyRewrites(mirror.rewrites, repository, context.regexEngine);
+    const outcome = applyRewrites(mirror.rewrites, repository, context.regexEngine, context.rewriteBudget);
     if (!outcome.ambiguous) continue;
     const results = outcome.candidates.map((candidate) => `"${candidate.pattern}" -> ${candidate.repository}`).join(', ');
     const span = mirror.rewrites.find((rule) => rule.pattern === outcome.candidates[0]?.pattern)?.span ?? mirror.keySpan;

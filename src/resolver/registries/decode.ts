@@ -1,4 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { AliasBudget } from './aliasBudget.ts';
+import { indexAnchors, type AnchorIndex } from './aliases.ts';
 import type { GoType } from './goTypes.ts';
 import type { Span } from './span.ts';
 import { resolvePlainScalar, type ResolvedScalar } from './yamlV2Scalars.ts';
@@ -39,29 +41,85 @@ export interface DecodeIssue {
   structName?: string;
 }
 
+/** What decoding a document cost, in yaml.v2's own units (decode steps, of which alias steps). */
+export interface DecodeWork {
+  decodeCount: number;
+  aliasCount: number;
+}
+
 interface Outcome {
   good: boolean;
   value: GoValue | null;
 }
 
-const MAX_ALIAS_DEPTH = 64;
+/**
+ * yaml.v2 stops the whole Unmarshal with `failf` (a panic it recovers into one error) for
+ * unknown or self-containing anchors, excessive aliasing and bad merges. The decoder
+ * throws this to unwind the same way; `decodeDocument` turns it into one fatal issue.
+ */
+class FatalDecodeError extends Error {
+  constructor(
+    readonly kind: 'alias' | 'merge',
+    message: string,
+    readonly span: Span,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Merge chains recurse once per level. Go's stack grows as needed; ours does not, so a
+ * hostile file that nests merges deeper than this is refused (a playground limit, not K3s's:
+ * no real registries.yaml comes near it, and yaml.v2's alias budget usually stops it first).
+ */
+export const MAX_ALIAS_NESTING = 1_000;
 
 /** Decodes a whole document into `type`; a missing or empty document is Go's zero value. */
-export function decodeDocument(doc: Document, type: GoType): { value: GoValue | null; issues: DecodeIssue[] } {
+export function decodeDocument(doc: Document, type: GoType): { value: GoValue | null; issues: DecodeIssue[]; work: DecodeWork } {
   const decoder = new YamlV2Decoder(doc);
   const contents = doc.contents as Node | null;
-  const value = contents === null ? zeroValue(type, { start: 0, end: 0 }) : decoder.decode(contents, type, null, []).value;
-  return { value, issues: decoder.issues };
+  let value: GoValue | null = null;
+  try {
+    decoder.checkAnchors();
+    // yaml.v2 counts the document node itself as the first decode step.
+    decoder.step(null);
+    value = contents === null ? zeroValue(type, { start: 0, end: 0 }) : decoder.decode(contents, type, null, []).value;
+  } catch (error) {
+    if (!(error instanceof FatalDecodeError)) throw error;
+    decoder.issues.push({ kind: error.kind, span: error.span, message: error.message, path: '' });
+  }
+  return { value, issues: decoder.issues, work: { decodeCount: decoder.budget.decodeCount, aliasCount: decoder.budget.aliasCount } };
 }
 
 class YamlV2Decoder {
   readonly issues: DecodeIssue[] = [];
-  private aliasDepth = 0;
+  readonly budget = new AliasBudget();
+  private readonly anchors: AnchorIndex;
+  /** Aliases being expanded, outermost first (yaml.v2 `d.aliases`). */
+  private readonly expanding: Alias[] = [];
+  private readonly active = new Set<Alias>();
 
-  constructor(private readonly doc: Document) {}
+  constructor(doc: Document) {
+    this.anchors = indexAnchors(doc);
+  }
+
+  /** yaml.v2's parser resolves every alias of the document before decoding anything. */
+  checkAnchors(): void {
+    const unknown = this.anchors.unknown;
+    if (unknown !== null) throw new FatalDecodeError('alias', `unknown anchor '${unknown.source}' referenced`, spanOf(unknown));
+  }
+
+  /** One yaml.v2 `unmarshal` call: counted, and stopped where yaml.v2 stops an alias bomb. */
+  step(node: Node | null): void {
+    if (this.budget.step()) return;
+    // yaml.v2 names no line; the alias whose expansion crossed the limit is where to look.
+    const culprit = this.expanding[0] ?? node;
+    throw new FatalDecodeError('alias', 'document contains excessive aliasing', culprit === null ? { start: 0, end: 0 } : spanOf(culprit));
+  }
 
   decode(node: Node | null, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
     if (node === null) return { good: true, value: zeroValue(type, { start: 0, end: 0 }) };
+    this.step(node);
     if (isAlias(node)) return this.decodeAlias(node, type, current, path);
     if (isScalar(node)) return this.decodeScalar(node, type, current);
     if (isMap(node)) return this.decodeMapping(node.items as Pair<Node | null, Node | null>[], spanOf(node), type, current, path);
@@ -69,22 +127,23 @@ class YamlV2Decoder {
     return { good: false, value: current };
   }
 
-  private decodeAlias(node: Node, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
-    if (!isAlias(node)) return { good: false, value: current };
-    const target = node.resolve(this.doc) as Node | undefined;
-    if (target === undefined) {
-      this.issue('alias', node, `unknown anchor '${node.source}' referenced`, path);
-      return { good: false, value: current };
+  /** yaml.v2 `decoder.alias`: an alias met again while it is being expanded contains itself. */
+  private decodeAlias(node: Alias, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
+    const target = this.anchors.targetOf(node);
+    if (target === undefined) return { good: false, value: current };
+    if (this.active.has(node)) throw new FatalDecodeError('alias', `anchor '${node.source}' value contains itself`, spanOf(node));
+    if (this.expanding.length >= MAX_ALIAS_NESTING) {
+      throw new FatalDecodeError('alias', `aliases nested more than ${MAX_ALIAS_NESTING} deep (a playground limit; yaml.v2 has none)`, spanOf(node));
     }
-    if (this.aliasDepth >= MAX_ALIAS_DEPTH) {
-      this.issue('alias', node, `anchor '${node.source}' value contains itself`, path);
-      return { good: false, value: current };
-    }
-    this.aliasDepth++;
+    this.active.add(node);
+    this.expanding.push(node);
+    this.budget.enterAlias();
     try {
       return this.decode(target, type, current, path);
     } finally {
-      this.aliasDepth--;
+      this.budget.leaveAlias();
+      this.expanding.pop();
+      this.active.delete(node);
     }
   }
 
@@ -133,6 +192,7 @@ class YamlV2Decoder {
       if (target.kind === 'struct' && type.kind === 'struct') {
         const fieldType = type.fields[key];
         if (fieldType === undefined || !Object.hasOwn(type.fields, key)) {
+          // yaml.v2 (non-strict) does not even look at the value of an unknown field.
           this.issues.push({ kind: 'unknown-key', span: keySpan, key, path: path.join('.'), structName: type.name, message: `unknown key "${key}"` });
           continue;
         }
@@ -165,35 +225,45 @@ class YamlV2Decoder {
     return { good: true, value: { kind: 'slice', items: decoded, span } };
   }
 
-  /** yaml.v2 `merge`: a mapping, an alias to one, or a list of those applied last-to-first. */
+  /**
+   * yaml.v2 `merge`: a mapping, an alias to one, or a list of those applied last-to-first.
+   * Anything else stops the decode ("map merge requires map or sequence of maps as the value").
+   */
   private merge(node: Node | null, type: GoType, target: GoValue, path: readonly string[]): void {
-    const mappings: Node[] = [];
     if (node !== null && isSeq(node)) {
-      for (const item of [...node.items].reverse() as (Node | null)[]) mappings.push(...this.mergeSource(item, path));
-    } else {
-      mappings.push(...this.mergeSource(node, path));
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i] as Node | null;
+        this.requireMergeable(item, node);
+        this.decode(item, type, target, path);
+      }
+      return;
     }
-    for (const mapping of mappings) {
-      if (isMap(mapping)) this.decodeMapping(mapping.items as Pair<Node | null, Node | null>[], spanOf(mapping), type, target, path);
-    }
+    this.requireMergeable(node, node);
+    this.decode(node, type, target, path);
   }
 
-  private mergeSource(node: Node | null, path: readonly string[]): Node[] {
-    const resolved = node !== null && isAlias(node) ? (node.resolve(this.doc) as Node | undefined) : node;
-    if (resolved !== undefined && resolved !== null && isMap(resolved)) return [resolved];
-    this.issues.push({
-      kind: 'merge',
-      span: node === null ? { start: 0, end: 0 } : spanOf(node),
-      message: 'map merge requires map or sequence of maps as the value',
-      path: path.join('.'),
-    });
-    return [];
+  private requireMergeable(node: Node | null, where: Node | null): void {
+    const resolved = node !== null && isAlias(node) ? this.anchors.targetOf(node) : node;
+    if (resolved !== undefined && resolved !== null && isMap(resolved)) return;
+    const at = node ?? where;
+    throw new FatalDecodeError('merge', 'map merge requires map or sequence of maps as the value', at === null ? { start: 0, end: 0 } : spanOf(at));
   }
 
   /** Keys are decoded into Go strings: any scalar's text, null as "", a collection is an error. */
   private decodeKey(node: Node | null): string | null {
     if (node === null) return '';
-    const target = isAlias(node) ? (node.resolve(this.doc) as Node | undefined) : node;
+    this.step(node);
+    let target: Node | undefined = node;
+    if (isAlias(node)) {
+      target = this.anchors.targetOf(node);
+      // The alias's own step was counted above; its target is one more, inside the alias.
+      this.budget.enterAlias();
+      try {
+        this.step(node);
+      } finally {
+        this.budget.leaveAlias();
+      }
+    }
     if (target !== undefined && isScalar(target)) {
       const text = scalarText(target);
       return resolveScalar(target, text).tag === '!!null' ? '' : text;
@@ -218,10 +288,6 @@ class YamlV2Decoder {
   private typeErrorAt(span: Span, tag: string, text: string, type: GoType): void {
     const shown = tag === '!!seq' || tag === '!!map' ? '' : text.length > 10 ? ` \`${text.slice(0, 7)}...\`` : ` \`${text}\``;
     this.issues.push({ kind: 'type', span, message: `cannot unmarshal ${tag}${shown} into ${type.name}`, path: '' });
-  }
-
-  private issue(kind: DecodeIssue['kind'], node: Node, message: string, path: readonly string[]): void {
-    this.issues.push({ kind, span: spanOf(node), message, path: path.join('.') });
   }
 }
 

@@ -1,6 +1,6 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import { diagnostic, type SpannedDiagnostic } from '../diagnostics.ts';
-import { decodeDocument, type DecodeIssue } from './decode.ts';
+import { decodeDocument, type DecodeIssue, type DecodeWork } from './decode.ts';
 import { registryType, type GoType } from './goTypes.ts';
 import { emptyRegistry, registryFromGo, type Registry } from './model.ts';
 
@@ -9,7 +9,11 @@ export interface ParsedRegistries {
   /** False when K3s would refuse the file (syntax or type error): the agent does not start. */
   loadable: boolean;
   diagnostics: SpannedDiagnostic[];
+  /** yaml.v2 decode steps taken (zero when the YAML does not parse). */
+  work: DecodeWork;
 }
+
+const NO_WORK: DecodeWork = { decodeCount: 0, aliasCount: 0 };
 
 const AGENT_FAILS = 'K3s cannot load registries.yaml and the agent fails to start';
 
@@ -20,7 +24,7 @@ const AGENT_FAILS = 'K3s cannot load registries.yaml and the agent fails to star
 export function parseRegistriesYaml(text: string): ParsedRegistries {
   const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, merge: false, prettyErrors: false });
   const first = (documents as Document[])[0];
-  if (first === undefined) return { registry: emptyRegistry, loadable: true, diagnostics: [] };
+  if (first === undefined) return { registry: emptyRegistry, loadable: true, diagnostics: [], work: NO_WORK };
   const diagnostics: SpannedDiagnostic[] = [];
   for (const error of first.errors) {
     const [start, end] = error.pos;
@@ -32,23 +36,24 @@ export function parseRegistriesYaml(text: string): ParsedRegistries {
   }
   if (first.errors.length > 0) {
     diagnostics.push(...unquotedWildcardKeys(text));
-    return { registry: emptyRegistry, loadable: false, diagnostics };
+    return { registry: emptyRegistry, loadable: false, diagnostics, work: NO_WORK };
   }
 
-  const { value, issues } = decodeDocument(first, registryType);
+  const { value, issues, work } = decodeDocument(first, registryType);
   diagnostics.push(...issues.map(diagnosticForIssue));
   const loadable = !issues.some((issue) => issue.kind === 'type' || issue.kind === 'merge' || issue.kind === 'alias');
-  return { registry: loadable ? registryFromGo(value) : emptyRegistry, loadable, diagnostics };
+  return { registry: loadable ? registryFromGo(value) : emptyRegistry, loadable, diagnostics, work };
 }
 
 function diagnosticForIssue(issue: DecodeIssue): SpannedDiagnostic {
   switch (issue.kind) {
     case 'type':
       return diagnostic('yaml-type', `${AGENT_FAILS}: ${issue.message}.`, issue.span);
+    // yaml.v2 stops the whole decode on these and prints them with its "yaml: " prefix.
     case 'merge':
-      return diagnostic('yaml-merge', `${AGENT_FAILS}: ${issue.message}.`, issue.span);
+      return diagnostic('yaml-merge', `${AGENT_FAILS}: yaml: ${issue.message}.`, issue.span);
     case 'alias':
-      return diagnostic('yaml-alias', `${AGENT_FAILS}: ${issue.message}.`, issue.span);
+      return diagnostic('yaml-alias', `${AGENT_FAILS}: yaml: ${issue.message}.`, issue.span);
     case 'duplicate-key':
       return diagnostic('duplicate-key', issue.message, issue.span);
     case 'unknown-key':

@@ -1,3 +1,4 @@
+import { limits, type OutputBudget } from '../limits.ts';
 import { compileGoRegexp, replaceAllString, type RegexEngine } from './goRegexp.ts';
 
 export interface RewriteRule {
@@ -8,6 +9,8 @@ export interface RewriteRule {
 export interface RewriteCandidate {
   pattern: string;
   repository: string;
+  /** The rewritten repository is longer than the playground shows (limits.urlLength); `repository` is its start. */
+  cut?: true;
 }
 
 export interface RewriteOutcome {
@@ -24,6 +27,8 @@ export interface RewriteOutcome {
   ambiguous: boolean;
   /** Patterns containerd skips because they do not compile as Go RE2. */
   invalid: { pattern: string; error: string }[];
+  /** The playground stopped short: a result longer than limits.urlLength, or the evaluation budget ran out. */
+  cut: boolean;
 }
 
 /**
@@ -31,17 +36,23 @@ export interface RewriteOutcome {
  * ReplaceAllString changes the repository is used. Only the repository path is rewritten,
  * never the registry or the tag.
  */
-export function applyRewrites(rules: readonly RewriteRule[], repository: string, engine: RegexEngine): RewriteOutcome {
+export function applyRewrites(rules: readonly RewriteRule[], repository: string, engine: RegexEngine, budget?: OutputBudget): RewriteOutcome {
   const candidates: RewriteCandidate[] = [];
   const invalid: { pattern: string; error: string }[] = [];
-  for (const rule of [...rules].sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0))) {
+  let outOfBudget = false;
+  for (const rule of sortedByPattern(rules)) {
+    if (budget !== undefined && !budget.take(1)) {
+      outOfBudget = true;
+      break;
+    }
     const regexp = compileGoRegexp(rule.pattern, engine);
     if (!regexp.ok) {
       invalid.push({ pattern: rule.pattern, error: regexp.error });
       continue;
     }
-    const rewritten = replaceAllString(regexp.value, repository, rule.replacement);
-    if (rewritten !== repository) candidates.push({ pattern: rule.pattern, repository: rewritten });
+    const rewritten = replaceAllString(regexp.value, repository, rule.replacement, limits.urlLength);
+    if (rewritten.cut) candidates.push({ pattern: rule.pattern, repository: rewritten.text, cut: true });
+    else if (rewritten.text !== repository) candidates.push({ pattern: rule.pattern, repository: rewritten.text });
   }
   const chosen = candidates[0];
   return {
@@ -50,5 +61,15 @@ export function applyRewrites(rules: readonly RewriteRule[], repository: string,
     candidates,
     ambiguous: candidates.length > 1,
     invalid,
+    cut: outOfBudget || chosen?.cut === true,
   };
+}
+
+const sortedMemo = new WeakMap<readonly RewriteRule[], readonly RewriteRule[]>();
+
+/** Rules in pattern order, sorted once per rule list (it is applied to every image). */
+function sortedByPattern(rules: readonly RewriteRule[]): readonly RewriteRule[] {
+  let sorted = sortedMemo.get(rules);
+  if (sorted === undefined) sortedMemo.set(rules, (sorted = [...rules].sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0))));
+  return sorted;
 }

@@ -5,7 +5,7 @@ import { compileGoRegexp, missingRegexEngine, RegexEngineMissing, replaceAllStri
 function replace(pattern: string, src: string, template: string): string {
   const compiled = compileGoRegexp(pattern, RE2JS);
   if (!compiled.ok) throw new Error(compiled.error);
-  return replaceAllString(compiled.value, src, template);
+  return replaceAllString(compiled.value, src, template).text;
 }
 
 describe('replaceAllString follows Go, not JavaScript', () => {

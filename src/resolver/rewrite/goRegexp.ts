@@ -60,8 +60,12 @@ export function compileGoRegexp(pattern: string, engine: RegexEngine): Result<Go
   return result;
 }
 
-/** Go `Regexp.ReplaceAllString(src, template)`. */
-export function replaceAllString(regexp: GoRegexp, src: string, template: string): string {
+/**
+ * Go `Regexp.ReplaceAllString(src, template)`, producing at most `maxLength` characters: a
+ * replacement like `$1$1$1…` or 900,000 literal characters would otherwise build megabytes
+ * for every image. `cut` says the real result is longer than `text`.
+ */
+export function replaceAllString(regexp: GoRegexp, src: string, template: string, maxLength = Infinity): { text: string; cut: boolean } {
   const matcher = regexp.re.matcher(src);
   let out = '';
   let lastMatchEnd = 0;
@@ -71,14 +75,16 @@ export function replaceAllString(regexp: GoRegexp, src: string, template: string
     const end = matcher.end();
     out += src.slice(lastMatchEnd, start);
     // Skip an empty match immediately after the previous one (Go's rule, see above).
-    if (end > lastMatchEnd || start === 0) out += expand(regexp, template, src, matcher);
+    if (end > lastMatchEnd || start === 0) out += expand(regexp, template, src, matcher, maxLength - out.length);
+    if (out.length > maxLength) return { text: out.slice(0, maxLength), cut: true };
     lastMatchEnd = end;
     const width = runeWidth(src, searchPos);
     if (searchPos + width > end) searchPos += width;
     else if (searchPos + 1 > end) searchPos++;
     else searchPos = end;
   }
-  return out + src.slice(lastMatchEnd);
+  out += src.slice(lastMatchEnd);
+  return out.length > maxLength ? { text: out.slice(0, maxLength), cut: true } : { text: out, cut: false };
 }
 
 interface GroupSource {
@@ -86,11 +92,11 @@ interface GroupSource {
   end(group: number): number;
 }
 
-/** Go `Regexp.Expand` for one match. */
-export function expand(regexp: GoRegexp, template: string, src: string, match: GroupSource): string {
+/** Go `Regexp.Expand` for one match; stops once it has more than `maxLength` characters. */
+export function expand(regexp: GoRegexp, template: string, src: string, match: GroupSource, maxLength = Infinity): string {
   let out = '';
   let rest = template;
-  for (;;) {
+  while (out.length <= maxLength) {
     const dollar = rest.indexOf('$');
     if (dollar < 0) break;
     out += rest.slice(0, dollar);
@@ -112,7 +118,8 @@ export function expand(regexp: GoRegexp, template: string, src: string, match: G
       if (start >= 0) out += src.slice(start, match.end(group));
     }
   }
-  return out + rest;
+  // Only the characters that can still matter are appended (the caller cuts at maxLength).
+  return out.length > maxLength ? out : out + rest.slice(0, maxLength - out.length + 1);
 }
 
 /** Go's `extract`: `name` or `{name}` after a `$`; a name made only of digits is a group number. */
