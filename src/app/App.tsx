@@ -3,6 +3,7 @@ import { AfterFirstPaint } from './components/AfterFirstPaint.tsx';
 import { Banners } from './components/Banners.tsx';
 import { EmbedHeader } from './components/EmbedHeader.tsx';
 import { FlagsPanel } from './components/FlagsPanel.tsx';
+import { Guard } from './components/Guard.tsx';
 import { Header } from './components/Header.tsx';
 import { HowToRead } from './components/HowToRead.tsx';
 import { ImagesPanel } from './components/ImagesPanel.tsx';
@@ -15,48 +16,92 @@ import { selectMode } from './state/selectors.ts';
 // Only needed once someone shares: kept out of the first view's JavaScript.
 const ShareDialog = lazy(() => import('./share/ShareDialog.tsx'));
 
+/** The one place that decides between the full page and the embed (the mode is fixed at boot). */
 export function App() {
   const mode = usePlayground(selectMode);
   const theme = useResolvedTheme();
-  const [sharing, setSharing] = useState(false);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
+  return mode.embed ? <EmbedLayout /> : <PageLayout />;
+}
+
+function PageLayout() {
+  const [sharing, setSharing] = useState(false);
   return (
-    <div className={`app ${mode.embed ? 'is-embed' : ''}`}>
+    <div className="app">
       <a className="skip-link" href="#results">
         Skip to results
       </a>
-      {mode.embed ? <EmbedHeader /> : <Header onShare={() => setSharing(true)} />}
+      <Guard name="header">
+        <Header onShare={() => setSharing(true)} />
+      </Guard>
       {sharing && (
         <Suspense fallback={null}>
           <ShareDialog onClose={() => setSharing(false)} />
         </Suspense>
       )}
-      <Banners />
+      <Guard name="messages">
+        <Banners />
+      </Guard>
       <main className="layout">
         <div className="column column-input">
-          <EditorPanel />
-          {!mode.embed && <FlagsPanel />}
-          {!mode.embed && (
-            <AfterFirstPaint>
+          <Guard name="editor">
+            <EditorPanel />
+          </Guard>
+          <Guard name="node flags">
+            <FlagsPanel />
+          </Guard>
+          <AfterFirstPaint>
+            <Guard name="sample images">
               <ImagesPanel />
-            </AfterFirstPaint>
-          )}
+            </Guard>
+          </AfterFirstPaint>
         </div>
-        <div className="column column-results" id="results">
-          <ResultsPanel />
+        <div className="column column-results" id="results" tabIndex={-1}>
+          <Guard name="results">
+            <ResultsPanel />
+          </Guard>
         </div>
       </main>
-      {!mode.embed && (
-        <AfterFirstPaint>
+      <AfterFirstPaint>
+        <Guard name="explanation">
           <HowToRead />
-          <footer className="site-footer">
-            <p>Behaviour reproduced from K3s, its containerd fork and upstream containerd. Not affiliated with SUSE or the K3s project.</p>
-          </footer>
-        </AfterFirstPaint>
-      )}
+        </Guard>
+        <footer className="site-footer">
+          <p>Behaviour reproduced from K3s, its containerd fork and upstream containerd. Not affiliated with SUSE or the K3s project.</p>
+        </footer>
+      </AfterFirstPaint>
+    </div>
+  );
+}
+
+/** Chromeless: the YAML and the results, for documentation pages. */
+function EmbedLayout() {
+  return (
+    <div className="app is-embed">
+      <a className="skip-link" href="#results">
+        Skip to results
+      </a>
+      <Guard name="header">
+        <EmbedHeader />
+      </Guard>
+      <Guard name="messages">
+        <Banners />
+      </Guard>
+      <main className="layout">
+        <div className="column column-input">
+          <Guard name="editor">
+            <EditorPanel />
+          </Guard>
+        </div>
+        <div className="column column-results" id="results" tabIndex={-1}>
+          <Guard name="results">
+            <ResultsPanel />
+          </Guard>
+        </div>
+      </main>
     </div>
   );
 }

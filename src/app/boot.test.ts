@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodeState } from '../share/codec.ts';
-import { redactCredentials } from '../share/redact.ts';
+import { redactState } from '../share/redact.ts';
 import { defaultState, type PlaygroundState } from '../share/state.ts';
-import { boot, detectMode } from './boot.ts';
+import { boot, detectMode, startState } from './boot.ts';
+import { emptyResults } from './state/store.ts';
 
 function storageWith(draft: PlaygroundState | null): Storage {
   const items = new Map<string, string>(draft === null ? [] : [['k3s-registry-playground:draft:v1', JSON.stringify(draft)]]);
@@ -36,7 +37,9 @@ describe('boot order: link, then saved draft, then default', () => {
   });
 
   it('keeps the saved draft, secrets included, when the link is its own redacted form', () => {
-    const hash = `#${encodeState(redactCredentials(mine).state)}`;
+    const redaction = redactState(mine);
+    if (!redaction.safe) throw new Error('the test draft must be redactable');
+    const hash = `#${encodeState(redaction.state)}`;
     expect(boot({ search: '', hash }, storageWith(mine), false)).toMatchObject({ draft: mine, fromLink: false, replacedDraft: null });
   });
 
@@ -50,9 +53,48 @@ describe('boot order: link, then saved draft, then default', () => {
     expect(boot({ search: '?embed', hash: '' }, storageWith(mine), false).draft).toEqual(defaultState);
   });
 
+  it('treats an in-page anchor as an anchor, not as a broken link', () => {
+    expect(boot({ search: '', hash: '#results' }, storageWith(mine), false)).toMatchObject({ draft: mine, banners: [], fromLink: false });
+  });
+
+  it('caps what a link may carry, and says so', () => {
+    const many = { ...theirs, images: Array.from({ length: 1_500 }, (_, index) => `img${index}`) };
+    const state = boot({ search: '', hash: `#${encodeState(many)}` }, storageWith(null), false);
+    expect(state.draft.images).toHaveLength(1_000);
+    expect(state.banners[0]?.text).toBe('This link carried 1,500 sample images; the playground shows the first 1,000.');
+  });
+
   it('survives storage that throws', () => {
     const hostile = { getItem: () => { throw new Error('denied'); } } as unknown as Storage;
     expect(boot({ search: '', hash: '' }, hostile, false).draft).toEqual(defaultState);
+  });
+});
+
+describe('start state: nothing the link or the saved draft holds blanks the page', () => {
+  const failOn = (bad: PlaygroundState) => (draft: PlaygroundState) => {
+    if (draft === bad) throw new RangeError('Maximum call stack size exceeded');
+    return { ...emptyResults, seq: 1 };
+  };
+
+  it('shows the default with a banner when the engine fails on the saved draft, and keeps the draft aside', () => {
+    const storage = storageWith(mine);
+    const state = startState({ search: '', hash: '' }, storage, false, (draft) => failOn(draft === defaultState ? theirs : draft)(draft));
+    expect(state.draft).toEqual(defaultState);
+    expect(state.results.seq).toBe(1);
+    expect(state.banners.at(-1)?.text).toContain('Your saved draft could not be processed (Maximum call stack size exceeded)');
+    expect(JSON.parse(storage.getItem('k3s-registry-playground:draft:unprocessed') ?? 'null')).toEqual(mine);
+    // The saved draft itself is untouched.
+    expect(JSON.parse(storage.getItem('k3s-registry-playground:draft:v1') ?? 'null')).toEqual(mine);
+  });
+
+  it('shows the default with a banner when the engine fails on a linked draft', () => {
+    const hash = `#${encodeState(theirs)}`;
+    const state = startState({ search: '', hash }, storageWith(null), false, (draft) => {
+      if (draft.yaml === theirs.yaml) throw new Error('engine bug');
+      return { ...emptyResults, seq: 1 };
+    });
+    expect(state).toMatchObject({ draft: defaultState, fromLink: false });
+    expect(state.banners.at(-1)?.text).toContain('The linked draft could not be processed (engine bug)');
   });
 });
 

@@ -1,8 +1,8 @@
-import { decodeState } from '../share/codec.ts';
+import { decodeState, isStateFragment } from '../share/codec.ts';
 import { isSharedFormOf } from '../share/redact.ts';
 import { defaultState, type PlaygroundState } from '../share/state.ts';
-import { readSavedDraft, readSavedTheme } from './state/persist.ts';
-import type { Banner, Mode, Theme } from './state/store.ts';
+import { readSavedDraft, readSavedTheme, UNPROCESSED_DRAFT_KEY } from './state/persist.ts';
+import type { Banner, Mode, ResultsState, Theme } from './state/store.ts';
 
 export interface BootState {
   mode: Mode;
@@ -38,7 +38,8 @@ export function detectMode(location: Pick<Location, 'search'>, coarsePointer: bo
 /**
  * The initial state, in priority order: the link in the fragment, the saved draft, the
  * default. A link that only restates the saved draft (the address bar after a reload,
- * with credentials redacted) keeps the saved draft, secrets included.
+ * with credentials redacted) keeps the saved draft, secrets included. A fragment that is
+ * not a state link (an in-page anchor like `#results`) is not a link at all.
  */
 export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Storage | null, coarsePointer: boolean): BootState {
   const mode = detectMode(location, coarsePointer);
@@ -47,7 +48,7 @@ export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Stora
   const saved = mode.embed ? null : readSavedDraft(storage);
   const local = saved ?? defaultState;
   const base = { mode, theme, banners: [] as Banner[], fromLink: false, replacedDraft: null };
-  if (location.hash === '' || location.hash === '#') return { ...base, draft: local };
+  if (!isStateFragment(location.hash)) return { ...base, draft: local };
 
   const decoded = decodeState(location.hash);
   if (!decoded.ok) {
@@ -55,9 +56,51 @@ export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Stora
     return { ...base, draft: local, banners: [{ id: 'bad-link', tone: 'error', text: `This link could not be opened: ${decoded.message} Nothing was lost: ${fallback}.` }] };
   }
   const linked = decoded.state;
+  const banners = decoded.notes.map((note, index): Banner => ({ id: `link-note-${index}`, tone: 'warning', text: note }));
   // A link to the default page is the default page, not someone else's draft.
-  if (saved === null && isSharedFormOf(linked, defaultState)) return { ...base, draft: defaultState };
-  if (saved !== null && isSharedFormOf(linked, saved)) return { ...base, draft: saved };
+  if (saved === null && isSharedFormOf(linked, defaultState)) return { ...base, banners, draft: defaultState };
+  if (saved !== null && isSharedFormOf(linked, saved)) return { ...base, banners, draft: saved };
   const replaced = saved !== null && !isSharedFormOf(saved, defaultState) ? saved : null;
-  return { ...base, draft: linked, fromLink: !mode.embed, replacedDraft: replaced };
+  return { ...base, banners, draft: linked, fromLink: !mode.embed, replacedDraft: replaced };
+}
+
+/**
+ * Boot plus the first results, and the guarantee behind "nothing blanks the page": whatever the
+ * link or the saved draft holds, the page starts. If the engine fails on the chosen draft (a bug
+ * on hostile input), the default example is shown with a banner, and the draft is kept aside in
+ * this browser rather than lost or retried on every load.
+ */
+export function startState(
+  location: Pick<Location, 'search' | 'hash'>,
+  storage: Storage | null,
+  coarsePointer: boolean,
+  compute: (draft: PlaygroundState) => ResultsState,
+): BootState & { results: ResultsState } {
+  let initial: BootState;
+  try {
+    initial = boot(location, storage, coarsePointer);
+  } catch (error) {
+    initial = { mode: detectMode(location, coarsePointer), draft: defaultState, theme: 'system', fromLink: false, replacedDraft: null, banners: [failureBanner('This page could not be opened as linked', error)] };
+  }
+  try {
+    return { ...initial, results: compute(initial.draft) };
+  } catch (error) {
+    if (!initial.mode.embed) keepAside(storage, initial.draft);
+    const where = initial.fromLink ? 'The linked draft' : 'Your saved draft';
+    const banner = failureBanner(`${where} could not be processed`, error, initial.mode.embed ? '' : ' It is kept in this browser: nothing was lost.');
+    return { ...initial, draft: defaultState, fromLink: false, replacedDraft: null, banners: [...initial.banners, banner], results: compute(defaultState) };
+  }
+}
+
+function failureBanner(what: string, error: unknown, kept = ''): Banner {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { id: 'boot-failure', tone: 'error', text: `${what} (${reason.slice(0, 200)}), so the default example is shown.${kept}` };
+}
+
+function keepAside(storage: Storage | null, draft: PlaygroundState): void {
+  try {
+    storage?.setItem(UNPROCESSED_DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    // Storage full or denied: the saved draft itself is still where it was.
+  }
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { boot, safeStorage } from './boot.ts';
+import { safeStorage, startState } from './boot.ts';
 import { startAutoHeight } from './embed.ts';
 import { matchesPrerender } from './prerender.ts';
 import { PlaygroundProvider } from './state/context.tsx';
@@ -14,9 +14,9 @@ import './styles.css';
 
 const storage = safeStorage();
 const coarsePointer = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
-const initial = boot(location, storage, coarsePointer);
 // Results exist before the first render: the first paint already shows the chains.
-const store = createPlaygroundStore({ ...initial, results: initialResults(initial.draft) });
+const initial = startState(location, storage, coarsePointer, initialResults);
+const store = createPlaygroundStore(initial);
 if (initial.replacedDraft !== null) {
   const replaced = initial.replacedDraft;
   store.getState().showBanner({
@@ -28,7 +28,7 @@ if (initial.replacedDraft !== null) {
 }
 startRecompute(store);
 if (!initial.mode.embed) {
-  startPersisting(store, storage);
+  startPersisting(store, storage, window);
   startUrlSync(store, history, location);
   startLinkNavigation(store, location, window);
 }

@@ -1,6 +1,7 @@
 import { resolve, toResolutionJson, type ResolutionJson } from '../resolver/index.ts';
 import { UserError } from './errors.ts';
 import { resolveInput } from './request.ts';
+import { terminalJson } from './terminal.ts';
 
 /** One request of `batch`: `{id, registriesYaml, images, versions?, disableDefaultRegistryEndpoint?, embeddedRegistry?}`. */
 export interface BatchRequest {
@@ -18,26 +19,28 @@ export type BatchResult = ({ id: unknown } & ResolutionJson) | { id: unknown; er
  * `batch`: a JSON array of requests in, a JSON array of results out, in the same order.
  * A malformed request gets `{id, error}` in its place; the others are still answered.
  */
-export function runBatch(input: string): { output: string; failed: number } {
+export function runBatch(input: string, engine: typeof resolve = resolve): { output: string; failed: number } {
   let requests: unknown;
   try {
     requests = JSON.parse(input);
-  } catch (error) {
-    throw new UserError(`batch input is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  } catch {
+    // The parser's message quotes the input, which may be binary: say where, not what.
+    throw new UserError(`batch input is not valid JSON (${input.length.toLocaleString('en-US')} characters read)`);
   }
   if (!Array.isArray(requests)) throw new UserError('batch input must be a JSON array of requests');
-  const results = requests.map(answer);
-  return { output: `${JSON.stringify(results, null, 2)}\n`, failed: results.filter((result) => 'error' in result).length };
+  const results = requests.map((request) => answer(request, engine));
+  return { output: `${terminalJson(results)}\n`, failed: results.filter((result) => 'error' in result).length };
 }
 
-function answer(raw: unknown): BatchResult {
+function answer(raw: unknown, engine: typeof resolve): BatchResult {
   const id = isObject(raw) ? raw.id : null;
   try {
     const request = validate(raw);
-    return { id, ...toResolutionJson(resolve(resolveInput(request))) };
+    return { id, ...toResolutionJson(engine(resolveInput(request))) };
   } catch (error) {
+    // One bad request never stops the others: a bug on this input is reported in its place.
     if (error instanceof UserError) return { id, error: error.message };
-    throw error;
+    return { id, error: `internal error: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 

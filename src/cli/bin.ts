@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { main } from './main.ts';
 
+// `… | head -1` closes the pipe early: stop writing, quietly, like any Unix tool.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2), {
   readStdin: () => text(process.stdin),
   readFile: (path) => readFileSync(path, 'utf8'),

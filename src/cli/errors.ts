@@ -5,6 +5,8 @@ export const exitCodes = {
   invalidConfig: 1,
   /** Wrong arguments, unreadable files, unknown versions. */
   usage: 2,
+  /** A bug: the message says what failed; no stack trace is printed. */
+  internal: 3,
 } as const;
 
 /** An error caused by the user's input: printed as a message, never with a stack trace. */

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { resolve } from '../resolver/index.ts';
+import { runBatch } from './batch.ts';
 import { imagesFromFile, main } from './main.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url));
@@ -92,9 +94,53 @@ describe('cli batch', () => {
     expect(output[2].results).toBeDefined();
   });
 
-  it('rejects input that is not a JSON array', async () => {
+  it('rejects input that is not a JSON array, without echoing it', async () => {
     expect((await run(['batch'], '{')).code).toBe(2);
     expect((await run(['batch'], '{}')).stderr).toContain('must be a JSON array');
+    const binary = await run(['batch'], '\u0000\u001b]0;pwned\u0007\u00ff\u00fe');
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toBe('error: batch input is not valid JSON (13 characters read)\n\nRun with --help for usage.\n');
+  });
+
+  it('carries on past a request the engine fails on, reporting it in its place', () => {
+    const requests = JSON.stringify([{ id: 'a', registriesYaml: 'boom', images: [] }, { id: 'b', registriesYaml: '', images: ['nginx'] }]);
+    const engine: typeof resolve = (input) => {
+      if (input.registriesYaml === 'boom') throw new RangeError('Maximum call stack size exceeded');
+      return resolve(input);
+    };
+    const { output, failed } = runBatch(requests, engine);
+    const results = JSON.parse(output);
+    expect(failed).toBe(1);
+    expect(results[0]).toEqual({ id: 'a', error: 'internal error: Maximum call stack size exceeded' });
+    expect(results[1].results['v1.32.3+k3s1'].images[0].chain).toHaveLength(1);
+  });
+
+  it('answers a self-merge, a merge fan-out and a rewrite blow-up, each with its message', async () => {
+    const fanOut = `a: &a {x: 1}\n${Array.from({ length: 9 }, (_, level) => `${String.fromCharCode(98 + level)}: &${String.fromCharCode(98 + level)} {<<: [${Array(10).fill(`*${String.fromCharCode(97 + level)}`).join(', ')}]}`).join('\n')}\nmirrors:\n  docker.io:\n    <<: *j\n`;
+    const requests = [
+      { id: 'self', registriesYaml: 'mirrors:\n  docker.io: &a\n    <<: *a\n', images: ['nginx'] },
+      { id: 'fan', registriesYaml: fanOut, images: ['nginx'] },
+      { id: 'blow', registriesYaml: `mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      "^(.*)$": "${'x'.repeat(900_000)}"\n`, images: ['nginx', 'redis'] },
+    ];
+    const result = await run(['batch'], JSON.stringify(requests));
+    expect(result.code).toBe(0);
+    const [self, fan, blow] = JSON.parse(result.stdout);
+    expect(self.diagnostics[0].message).toContain("yaml: anchor 'a' value contains itself");
+    expect(fan.diagnostics.at(-1).message).toContain('yaml: document contains excessive aliasing');
+    expect(blow.results['v1.32.3+k3s1'].images[1].chain[0]).toMatchObject({ kind: 'mirror', cut: true });
+    expect(blow.results['v1.32.3+k3s1'].images[1].chain[0].url.length).toBeLessThanOrEqual(4_096);
+  });
+});
+
+describe('cli output is safe on a terminal', () => {
+  it('escapes control characters from keys and image names in text and JSON', async () => {
+    const escape = '\u001b[2J\u001b]0;title\u0007';
+    const text = await run(['resolve', '--config', fixture('seed.yaml'), '--image', `nginx${escape}`, '--image', `x\u009bq`]);
+    expect(text.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+    expect(text.stdout).toContain('nginx\\x1b[2J\\x1b]0;title\\x07');
+    const json = await run(['resolve', '--config', fixture('seed.yaml'), '--image', `x\u009bq`, '--format', 'json']);
+    expect(json.stdout).not.toMatch(/\u009b/);
+    expect(JSON.parse(json.stdout).results['v1.32.2+k3s1'].images[0].image).toBe('x\u009bq');
   });
 });
 
@@ -105,6 +151,14 @@ describe('images file', () => {
 });
 
 describe('npm run cli', () => {
+  it('stops quietly when the reader closes the pipe early', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const images = Array.from({ length: 3_000 }, (_, index) => `--image=team/app${index}`).join(' ');
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', `set -o pipefail; npx tsx src/cli/bin.ts resolve --config ${fixture('seed.yaml')} ${images} | head -1; echo "exit=$?"`], { cwd: root, maxBuffer: 1 << 24 });
+    expect(stdout).toBe(`registries.yaml: ${fixture('seed.yaml')}\nexit=0\n`);
+    expect(stderr).toBe('');
+  }, 60_000);
+
   it('runs straight from a checkout with no build step', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', 'resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--format', 'json'], { cwd: root });

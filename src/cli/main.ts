@@ -3,6 +3,7 @@ import { resolve, toResolutionJson } from '../resolver/index.ts';
 import { runBatch } from './batch.ts';
 import { exitCodes, UserError } from './errors.ts';
 import { resolveInput } from './request.ts';
+import { escapeControls, terminalJson } from './terminal.ts';
 import { renderText } from './text.ts';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -35,7 +36,11 @@ Options for resolve:
 
 Batch request: {"id", "registriesYaml", "images", "versions"?, "disableDefaultRegistryEndpoint"?, "embeddedRegistry"?}
 
-Exit codes: 0 done; 1 K3s cannot load the registries.yaml (or a batch request was invalid); 2 usage error.
+Exit codes:
+  resolve  0 done; 1 K3s cannot load the registries.yaml; 2 usage error; 3 internal error
+  batch    0 every request answered (a registries.yaml K3s cannot load is an answer: see its
+           diagnostics); 1 some request was malformed or failed (see its "error"); 2 the input
+           is not a JSON array of requests; 3 internal error
 
 Examples:
   npm run --silent cli -- resolve --config registries.yaml --image nginx --image quay.io/coreos/etcd:v3.5.0
@@ -53,8 +58,20 @@ const resolveOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Runs the CLI; returns the exit code. Never calls process.exit. */
+/**
+ * Runs the CLI; returns the exit code. Never calls process.exit, never throws, never prints a
+ * stack trace: user errors get a message, anything else an "internal error" line.
+ */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.stderr(`internal error: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
+    return exitCodes.internal;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     const [command, ...rest] = argv;
     switch (command) {
@@ -73,7 +90,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    io.stderr(`error: ${error.message}\n${error.exitCode === exitCodes.usage ? '\nRun with --help for usage.\n' : ''}`);
+    io.stderr(`error: ${escapeControls(error.message)}\n${error.exitCode === exitCodes.usage ? '\nRun with --help for usage.\n' : ''}`);
     return error.exitCode;
   }
 }
@@ -98,9 +115,9 @@ function runResolve(args: readonly string[], io: CliIO): number {
       embeddedRegistry: values['embedded-registry'],
     }),
   );
-  io.stdout(format === 'json' ? `${JSON.stringify(toResolutionJson(resolution), null, 2)}\n` : renderText(resolution, values.config));
+  io.stdout(format === 'json' ? `${terminalJson(toResolutionJson(resolution))}\n` : escapeControls(renderText(resolution, values.config)));
   if (!resolution.loadable) {
-    io.stderr(`error: K3s cannot load ${values.config}; the agent would not start (see the diagnostics).\n`);
+    io.stderr(`error: K3s cannot load ${escapeControls(values.config)}; the agent would not start (see the diagnostics).\n`);
     return exitCodes.invalidConfig;
   }
   return exitCodes.ok;

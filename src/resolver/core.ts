@@ -17,4 +17,3 @@ export type { Span } from './registries/span.ts';
 export { LineIndex } from './registries/lineIndex.ts';
 export { describeDifference } from './compare.ts';
 export { RegexEngineMissing, type RegexEngine } from './rewrite/goRegexp.ts';
-export { findCredentials, type CredentialLocation } from './registries/credentials.ts';

@@ -18,6 +18,8 @@ export interface ImageJson {
   error: string | null;
   hostsDir: string | null;
   chain: ChainEntryJson[];
+  /** Present (true) only when the output limit stopped this chain short (see limits.ts). */
+  cut?: true;
 }
 
 export interface ChainEntryJson {
@@ -27,6 +29,8 @@ export interface ChainEntryJson {
   rewriteAmbiguous: boolean;
   rewriteCandidates?: { pattern: string; repository: string }[];
   httpFallback: boolean;
+  /** Present (true) only when the URL is longer than the playground shows: `url` is its start. */
+  cut?: true;
 }
 
 export function toResolutionJson(resolution: Resolution): ResolutionJson {
@@ -39,6 +43,7 @@ export function toResolutionJson(resolution: Resolution): ResolutionJson {
         normalized: image.normalized,
         error: image.error,
         hostsDir: image.hostsDir,
+        ...(image.versions[profile.id]?.cut === true ? { cut: true as const } : {}),
         chain: (image.versions[profile.id]?.chain ?? []).map((endpoint) => ({
           url: endpoint.url,
           kind: endpoint.kind,
@@ -46,6 +51,7 @@ export function toResolutionJson(resolution: Resolution): ResolutionJson {
           rewriteAmbiguous: endpoint.rewrite?.ambiguous ?? false,
           ...(endpoint.rewrite?.ambiguous ? { rewriteCandidates: endpoint.rewrite.candidates } : {}),
           httpFallback: endpoint.httpFallback,
+          ...(endpoint.cut ? { cut: true as const } : {}),
         })),
       })),
     };

@@ -2,9 +2,11 @@ import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeBase64Url } from './base64url.ts';
-import { decodeState, encodeState, MAX_INFLATED_BYTES } from './codec.ts';
+import { decodeState, encodeState, isStateFragment, MAX_INFLATED_BYTES } from './codec.ts';
 import { DICTIONARY_V1 } from './dictionary.ts';
-import { defaultState, type PlaygroundState } from './state.ts';
+import { limits } from '../resolver/limits.ts';
+import { resolve } from '../resolver/index.ts';
+import { defaultState, STATE_LIMITS, type PlaygroundState } from './state.ts';
 
 /**
  * Links made by released versions, frozen. They must decode to the same state forever,
@@ -43,7 +45,7 @@ describe('permalink codec', () => {
   });
 
   it.each(frozenV1.map((sample) => [sample.name, sample] as const))('decodes the frozen v1 link for %s', (_name, sample) => {
-    expect(decodeState(sample.link)).toEqual({ ok: true, state: sample.state, version: 'v1' });
+    expect(decodeState(sample.link)).toEqual({ ok: true, state: sample.state, version: 'v1', notes: [] });
     expect(decodeState(`#${sample.link}`)).toMatchObject({ ok: true });
   });
 
@@ -55,7 +57,7 @@ describe('permalink codec', () => {
     fc.assert(
       fc.property(stateArb, (state) => {
         const decoded = decodeState(encodeState(state));
-        expect(decoded).toEqual({ ok: true, state, version: 'v1' });
+        expect(decoded).toEqual({ ok: true, state, version: 'v1', notes: [] });
       }),
       { numRuns: 500 },
     );
@@ -83,6 +85,11 @@ describe('permalink codec', () => {
     expect(decodeState(fragment)).toMatchObject({ ok: false, reason });
   });
 
+  it('tells state links from in-page anchors', () => {
+    expect(['#v1.abc', 'v1.abc', '#v9.x'].map(isStateFragment)).toEqual([true, true, true]);
+    expect(['#results', '#', '', '#v1', '#version.1'].map(isStateFragment)).toEqual([false, false, false, false, false]);
+  });
+
   it('rejects a truncated link', () => {
     const link = frozenV1[2]?.link ?? '';
     for (let cut = link.length - 1; cut > 4; cut -= 7) expect(decodeState(link.slice(0, cut)).ok, `cut at ${cut}`).toBe(false);
@@ -105,8 +112,19 @@ describe('permalink codec', () => {
     }
   });
 
+  it('caps the images and releases a link may carry, and says what was left out', () => {
+    const link = encodeState({ ...defaultState, images: Array.from({ length: 5_000 }, (_, index) => `i${index}`), versions: Array.from({ length: 20 }, () => 'v1.32.2+k3s1') });
+    const decoded = decodeState(link);
+    expect(decoded.ok && decoded.state.images).toHaveLength(STATE_LIMITS.images);
+    expect(decoded.ok && decoded.state.versions).toHaveLength(STATE_LIMITS.versions);
+    expect(decoded.ok && decoded.notes).toEqual([
+      'This link carried 5,000 sample images; the playground shows the first 1,000.',
+      'This link compared 20 releases; the playground keeps the first 8.',
+    ]);
+  });
+
   it('decodes 10,000 random and mutated fragments to a state or a named error, never an exception', () => {
-    const seeds = frozenV1.map((sample) => sample.link);
+    const seeds = [...frozenV1.map((sample) => sample.link), ...hostileLinks];
     fc.assert(
       fc.property(fragmentArb(seeds), (fragment) => {
         const result = decodeState(fragment);
@@ -116,7 +134,29 @@ describe('permalink codec', () => {
       { numRuns: 10_000 },
     );
   });
+
+  it('turns the hostile links (merge fan-out, rewrite blow-up, self-merge) into bounded work and a message', () => {
+    for (const link of hostileLinks) {
+      const decoded = decodeState(link);
+      expect(decoded.ok).toBe(true);
+      if (!decoded.ok) continue;
+      const resolution = resolve({ registriesYaml: decoded.state.yaml, images: decoded.state.images });
+      expect(resolution.work.decodeSteps).toBeLessThan(2_000);
+      expect(resolution.work.chainBytes).toBeLessThan(decoded.state.images.length * 2 * (limits.urlLength + 200));
+      expect(resolution.diagnostics.some((found) => ['yaml-alias', 'output-cut'].includes(found.code))).toBe(true);
+    }
+  });
 });
+
+/** Links an attacker would send: each fits in a few hundred characters. */
+const hostileLinks = [
+  // Ten levels of << merges, ten aliases each: 10^10 expansions if nothing stops them.
+  `a: &a {x: 1}\n${Array.from({ length: 9 }, (_, level) => `${String.fromCharCode(98 + level)}: &${String.fromCharCode(98 + level)} {<<: [${Array(10).fill(`*${String.fromCharCode(97 + level)}`).join(', ')}]}`).join('\n')}\nmirrors:\n  docker.io:\n    <<: *j\n`,
+  // A rewrite replacement of 900,000 characters.
+  `mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      "^(.*)$": "${'x'.repeat(900_000)}"\n`,
+  // A merge that refers to its own mapping.
+  'mirrors:\n  docker.io: &a\n    endpoint: [https://m.example.com]\n    <<: *a\n',
+].map((yaml) => encodeState({ ...defaultState, yaml }));
 
 const stateArb: fc.Arbitrary<PlaygroundState> = fc.record({
   yaml: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constant(defaultState.yaml), fc.string({ unit: 'binary', maxLength: 50 })),

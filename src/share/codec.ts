@@ -1,7 +1,7 @@
 import { deflateSync, Inflate } from 'fflate';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { DICTIONARY_V1 } from './dictionary.ts';
-import { parseState, views, type PlaygroundState, type ViewId } from './state.ts';
+import { limitState, parseState, views, type PlaygroundState, type ViewId } from './state.ts';
 
 /**
  * Permalink codec: the whole state in the URL fragment, `#v1.<payload>`.
@@ -12,7 +12,15 @@ import { parseState, views, type PlaygroundState, type ViewId } from './state.ts
  */
 export type DecodeFailure = 'empty' | 'unknown-version' | 'too-long' | 'not-base64url' | 'corrupt' | 'too-large' | 'not-utf8' | 'invalid-state';
 
-export type DecodeResult = { ok: true; state: PlaygroundState; version: string } | { ok: false; reason: DecodeFailure; message: string };
+export type DecodeResult =
+  | {
+      ok: true;
+      state: PlaygroundState;
+      version: string;
+      /** What the link carried beyond STATE_LIMITS and was left out, in words. */
+      notes: string[];
+    }
+  | { ok: false; reason: DecodeFailure; message: string };
 
 /** Longest fragment accepted: well above any real link, far below what could hang a page. */
 export const MAX_FRAGMENT_LENGTH = 200_000;
@@ -96,7 +104,9 @@ const v1: Format = {
       }
     }
     const state = v1StateFrom(yamlPart, meta);
-    return state === null ? failure('invalid-state') : { ok: true, state, version: 'v1' };
+    if (state === null) return failure('invalid-state');
+    const limited = limitState(state);
+    return { ok: true, state: limited.state, version: 'v1', notes: limited.notes };
   },
 };
 
@@ -120,6 +130,14 @@ function v1StateFrom(yamlPart: string, meta: unknown): PlaygroundState | null {
 /** Released formats by prefix. The current one is used for new links. */
 const formats: Record<string, Format> = { v1 };
 const CURRENT = 'v1';
+
+/**
+ * Whether a URL fragment is meant as a playground state (`#v1.…`, any version), as opposed to
+ * an in-page anchor such as `#results`, which is not a link and must never be treated as a broken one.
+ */
+export function isStateFragment(fragment: string): boolean {
+  return /^#?v\d+\./.test(fragment);
+}
 
 /** The fragment (without "#") for a state, e.g. `v1.3Y6…`. */
 export function encodeState(state: PlaygroundState): string {

@@ -1,5 +1,5 @@
 import { encodeState } from './codec.ts';
-import { redactCredentials } from './redact.ts';
+import { redactState, type LeakCheck, type LeakItem, type RedactedItem } from './redact.ts';
 import type { PlaygroundState } from './state.ts';
 
 export interface ShareOptions {
@@ -7,21 +7,35 @@ export interface ShareOptions {
   includeCredentials: boolean;
 }
 
-export interface ShareLink {
-  url: string;
-  fragment: string;
-  /** Credential paths replaced by the placeholder. */
-  redacted: string[];
-}
+export type ShareLink =
+  | {
+      ok: true;
+      url: string;
+      fragment: string;
+      /** The state the link carries (redacted unless credentials were included on purpose). */
+      state: PlaygroundState;
+      /** What was replaced by the placeholder, by line. */
+      redacted: RedactedItem[];
+      /** Finds the draft's secrets in anything else about to be shared; null when they are included on purpose. */
+      check: LeakCheck | null;
+    }
+  /** Redaction could not be vouched for: no link, only what to fix. */
+  | { ok: false; redacted: RedactedItem[]; leaks: LeakItem[] };
 
 /** Link lengths people run into: chat apps truncate around 2,000, many servers stop near 8,000. */
 export const LINK_LENGTH_LIMITS = { chat: 2_000, server: 8_000 } as const;
 
 /** The full-page link for a state. `base` is the playground's address without a fragment. */
 export function shareLink(base: string, state: PlaygroundState, options: ShareOptions): ShareLink {
-  const { state: shared, redacted } = options.includeCredentials ? { state, redacted: [] } : redactCredentials(state);
-  const fragment = encodeState(shared);
-  return { url: `${withoutFragment(base)}#${fragment}`, fragment, redacted };
+  if (options.includeCredentials) return linkFor(base, state, [], null);
+  const redaction = redactState(state);
+  if (!redaction.safe) return { ok: false, redacted: redaction.redacted, leaks: redaction.leaks };
+  return linkFor(base, redaction.state, redaction.redacted, redaction.check);
+}
+
+function linkFor(base: string, state: PlaygroundState, redacted: RedactedItem[], check: LeakCheck | null): ShareLink {
+  const fragment = encodeState(state);
+  return { ok: true, url: `${withoutFragment(base)}#${fragment}`, fragment, state, redacted, check };
 }
 
 /** The embed URL for the same state: `?embed` (or `?embed=readonly`) on the same page. */

@@ -1,58 +1,110 @@
-import { findCredentials } from '../resolver/core.ts';
+import { LineIndex } from '../resolver/core.ts';
+import { MultiSearch } from './secrets/multiSearch.ts';
+import { applySpans, originalOffset, REDACTED_VALUE, type KeptSegment, type SecretSpan } from './secrets/span.ts';
+import { findYamlSecrets } from './secrets/yamlSecrets.ts';
 import type { PlaygroundState } from './state.ts';
 
 /** What stands in for a credential in a shared link: visible, and still valid YAML for K3s. */
-export const REDACTED = '"<redacted>"';
-
-export interface Redaction {
-  state: PlaygroundState;
-  /** Paths of the values replaced, e.g. `configs."registry.example.com".auth.password`. */
-  redacted: string[];
-}
+export const REDACTED = REDACTED_VALUE;
 
 /**
- * Replaces every credential value in the YAML with a placeholder, leaving every other
- * byte as written. When the YAML does not parse, any line that looks like a credential
- * field is redacted instead, so a broken draft never leaks either.
+ * Secrets shorter than this are still redacted where they are written, but the leak check does
+ * not look for them elsewhere: a two-letter password occurs in any text.
  */
-export function redactCredentials(state: PlaygroundState): Redaction {
-  const found = findCredentials(state.yaml);
-  if (found === null) return redactByLine(state);
-  let yaml = state.yaml;
-  const seen = new Set<number>();
-  // Replace from the end so earlier offsets stay valid; anchors can make two paths share one value.
-  for (const { span } of [...found].sort((a, b) => b.span.start - a.span.start)) {
-    if (seen.has(span.start)) continue;
-    seen.add(span.start);
-    const original = yaml.slice(span.start, span.end);
-    yaml = yaml.slice(0, span.start) + REDACTED + (original.endsWith('\n') ? '\n' : '') + yaml.slice(span.end);
-  }
-  // `auth.token` is not a K3s field, so the decoder drops it, but people still put secrets there.
-  const redacted = found.map((location) => location.path);
-  yaml = yaml.replace(TOKEN_LINE, (_line, key: string, value: string) => {
-    if (value.startsWith('#') || value === REDACTED) return `${key}${value}`;
-    redacted.push('token (not a K3s field)');
-    return `${key}${REDACTED}`;
-  });
-  return { state: { ...state, yaml }, redacted };
+export const MIN_CHECKED_SECRET_LENGTH = 4;
+
+/** One thing replaced, for the Share dialog: where, and what it was. */
+export interface RedactedItem {
+  line: number;
+  label: string;
 }
 
-const TOKEN_LINE = /^(\s*token\s*:[ \t]*)(\S.*)$/gm;
+/** Where a secret would still be visible after redaction. */
+export interface LeakItem {
+  /** 1-based line of the draft's registries.yaml, or null when it is elsewhere in the state. */
+  line: number | null;
+  /** Where, for people: "line 5", "sample image 2". */
+  place: string;
+  why: string;
+}
 
-const CREDENTIAL_LINE = /^(\s*(?:username|password|auth|identity_token|token)\s*:[ \t]*)(\S.*)$/gm;
+export type Redaction =
+  | { safe: true; state: PlaygroundState; redacted: RedactedItem[]; check: LeakCheck }
+  | { safe: false; state: null; redacted: RedactedItem[]; leaks: LeakItem[] };
 
-function redactByLine(state: PlaygroundState): Redaction {
-  const redacted: string[] = [];
-  const yaml = state.yaml.replace(CREDENTIAL_LINE, (_line, key: string, value: string) => {
-    if (value.startsWith('#') || value === REDACTED) return `${key}${value}`;
-    redacted.push(`line: ${key.trim().replace(/:$/, '')}`);
-    return `${key}${REDACTED}`;
-  });
-  return { state: { ...state, yaml }, redacted };
+/**
+ * Replaces every credential in the draft's YAML with a placeholder and then *checks* the result:
+ * no secret value found in the original may appear anywhere in the shared state. If one would (a
+ * password repeated in free text, a value the finder could not separate), there is no redacted
+ * state at all, only the lines to fix. Fails closed; never throws; linear in the draft's size.
+ */
+export function redactState(state: PlaygroundState): Redaction {
+  let spans: SecretSpan[];
+  try {
+    spans = findYamlSecrets(state.yaml);
+  } catch {
+    // A parser bug on hostile input: nothing can be vouched for, so nothing is shared.
+    return { safe: false, state: null, redacted: [], leaks: [{ line: null, place: 'registries.yaml', why: 'it could not be read for redaction' }] };
+  }
+  const { text: yaml, kept } = applySpans(state.yaml, spans);
+  const lines = new LineIndex(state.yaml);
+  const redacted = listRedacted(spans, lines);
+  const check = new LeakCheck(spans.flatMap((span) => span.secrets));
+  const redactedState = { ...state, yaml };
+  const leaks = check.leaksIn(redactedState, kept, lines);
+  if (leaks.length > 0) return { safe: false, state: null, redacted, leaks };
+  return { safe: true, state: redactedState, redacted, check };
+}
+
+function listRedacted(spans: readonly SecretSpan[], lines: LineIndex): RedactedItem[] {
+  const seen = new Set<string>();
+  const items: RedactedItem[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const item = { line: lines.position(span.start).line, label: span.label };
+    const key = `${item.line}\n${item.label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    items.push(item);
+  }
+  return items;
+}
+
+/** Finds any of the draft's secret values in a text that is about to leave the page. */
+export class LeakCheck {
+  private readonly search: MultiSearch;
+
+  constructor(secrets: readonly string[]) {
+    this.search = new MultiSearch([...new Set(secrets.filter((secret) => secret.length >= MIN_CHECKED_SECRET_LENGTH))]);
+  }
+
+  /** True when the text holds a secret (a Markdown summary, a snippet, anything shared). */
+  finds(text: string): boolean {
+    return this.search.findAll(text).size > 0;
+  }
+
+  /** Every place a secret survives in a redacted state, located in the original draft. */
+  leaksIn(state: PlaygroundState, kept: readonly KeptSegment[], lines: LineIndex): LeakItem[] {
+    const leaks: LeakItem[] = [];
+    const inYaml = this.search.findAll(state.yaml);
+    for (const [index, offset] of inYaml) {
+      const original = originalOffset(kept, offset);
+      const secret = this.search.needles[index] ?? '';
+      const line = original === null ? null : lines.position(original).line;
+      leaks.push({ line, place: line === null ? 'registries.yaml' : `line ${line}`, why: `a credential value (${secret.length} characters) is also written here` });
+    }
+    state.images.forEach((image, position) => {
+      if (this.finds(image)) leaks.push({ line: null, place: `sample image ${position + 1}`, why: 'it contains a credential value' });
+    });
+    const meta = JSON.stringify([state.versions, state.view]);
+    if (this.finds(meta)) leaks.push({ line: null, place: 'the compared releases', why: 'they contain a credential value' });
+    return leaks.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  }
 }
 
 /** Whether a state from a link is this draft, as written or in its redacted (shared) form. */
 export function isSharedFormOf(linked: PlaygroundState, draft: PlaygroundState): boolean {
   const text = JSON.stringify(linked);
-  return text === JSON.stringify(draft) || text === JSON.stringify(redactCredentials(draft).state);
+  if (text === JSON.stringify(draft)) return true;
+  const redaction = redactState(draft);
+  return redaction.safe && text === JSON.stringify(redaction.state);
 }

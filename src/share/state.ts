@@ -53,6 +53,27 @@ export const defaultState: PlaygroundState = {
   view: 'chains',
 };
 
+/**
+ * How much one state may carry. A link is untrusted: without caps, 100,000 tiny image names
+ * fit in a short link and each one costs a chain per release.
+ */
+export const STATE_LIMITS = { images: 1_000, versions: 8 } as const;
+
+/** A state within STATE_LIMITS, and what was left out, in words (for a banner). */
+export function limitState(state: PlaygroundState): { state: PlaygroundState; notes: string[] } {
+  const notes: string[] = [];
+  let limited = state;
+  if (state.images.length > STATE_LIMITS.images) {
+    notes.push(`This link carried ${state.images.length.toLocaleString('en-US')} sample images; the playground shows the first ${STATE_LIMITS.images.toLocaleString('en-US')}.`);
+    limited = { ...limited, images: state.images.slice(0, STATE_LIMITS.images) };
+  }
+  if (state.versions.length > STATE_LIMITS.versions) {
+    notes.push(`This link compared ${state.versions.length.toLocaleString('en-US')} releases; the playground keeps the first ${STATE_LIMITS.versions}.`);
+    limited = { ...limited, versions: state.versions.slice(0, STATE_LIMITS.versions) };
+  }
+  return { state: limited, notes };
+}
+
 /** Checks untrusted data (a decoded link, localStorage) field by field; null when it is not a state. */
 export function parseState(value: unknown): PlaygroundState | null {
   if (typeof value !== 'object' || value === null) return null;

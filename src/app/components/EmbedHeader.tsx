@@ -8,8 +8,17 @@ const selectDraft = (state: PlaygroundStore) => state.draft;
 /** The compact header of an embed: a title and the way out to the full playground. */
 export function EmbedHeader() {
   const draft = usePlayground(selectDraft);
-  // The same page without ?embed, carrying the embed's current state (credentials never leave in a link).
-  const href = useMemo(() => shareLink(`${location.origin}${location.pathname}`, draft, { includeCredentials: false }).url, [draft]);
+  // The same page without ?embed, carrying the embed's current state. Credentials never leave in
+  // a link: if redaction cannot be vouched for, the link opens the playground without a state.
+  const href = useMemo(() => {
+    const base = `${location.origin}${location.pathname}`;
+    try {
+      const link = shareLink(base, draft, { includeCredentials: false });
+      return link.ok ? link.url : base;
+    } catch {
+      return base;
+    }
+  }, [draft]);
   return (
     <header className="embed-header">
       <strong>K3s Registry Playground</strong>

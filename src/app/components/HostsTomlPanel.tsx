@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { CERTS_D } from '../../resolver/core.ts';
 import { usePlayground } from '../state/context.tsx';
 import { selectResolution } from '../state/selectors.ts';
+import { useClipboard } from './useClipboard.ts';
 
 /** The files K3s writes, one tab per certs.d directory, with the path on a node. */
 export function HostsTomlPanel() {
@@ -9,7 +10,7 @@ export function HostsTomlPanel() {
   const files = Object.entries(resolution?.hostsToml ?? {});
   const [selected, setSelected] = useState(0);
   const id = useId();
-  const [copied, setCopied] = useState<string | null>(null);
+  const { copied, copy } = useClipboard();
   if (resolution === null) return null;
   if (files.length === 0) {
     return <p className="muted">K3s writes no hosts.toml for this file: containerd pulls every image straight from its registry.</p>;
@@ -24,14 +25,6 @@ export function HostsTomlPanel() {
     const next = (current + step + files.length) % files.length;
     setSelected(next);
     document.getElementById(`${id}-tab-${next}`)?.focus();
-  };
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(dir);
-    } catch {
-      setCopied(null);
-    }
   };
   const download = () => {
     const link = document.createElement('a');
@@ -65,7 +58,7 @@ export function HostsTomlPanel() {
         <div className="file-bar">
           <code className="file-path">{path}</code>
           <span className="file-actions">
-            <button type="button" onClick={() => void copy()}>
+            <button type="button" onClick={() => void copy(dir, text)}>
               {copied === dir ? 'Copied' : 'Copy'}
             </button>
             <button type="button" onClick={download}>

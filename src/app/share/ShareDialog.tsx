@@ -1,63 +1,78 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { embedLink, embedSnippet, LINK_LENGTH_LIMITS, shareLink } from '../../share/links.ts';
+import { embedLink, embedSnippet, LINK_LENGTH_LIMITS, shareLink, type ShareLink } from '../../share/links.ts';
+import { markdownSummary } from '../../share/markdown.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { useClipboard } from '../components/useClipboard.ts';
 import { usePlayground } from '../state/context.tsx';
-import { selectResolution } from '../state/selectors.ts';
+import { resolveDraft } from '../state/recompute.ts';
 import type { PlaygroundStore } from '../state/store.ts';
-import { markdownSummary } from './markdown.ts';
 
 const selectDraft = (state: PlaygroundStore) => state.draft;
 
-/** Copy a link, a Markdown summary or an embed snippet; credentials stay out unless chosen. */
+/**
+ * Copy a link, a Markdown summary or an embed snippet. Credentials stay out unless the user
+ * explicitly includes them; when redaction cannot be vouched for, there is no link at all,
+ * only the lines to fix. Its own error boundary: whatever happens here, the page stays.
+ */
 export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const draft = usePlayground(selectDraft);
-  const resolution = usePlayground(selectResolution);
-  const [includeCredentials, setIncludeCredentials] = useState(false);
-  const [copied, setCopied] = useState<string | null>(null);
-  const base = `${location.origin}${location.pathname}`;
-  const link = useMemo(() => shareLink(base, draft, { includeCredentials }), [base, draft, includeCredentials]);
-  const embedUrl = embedLink(base, link.fragment, false);
-
   useEffect(() => {
     const element = dialog.current;
     if (element !== null && !element.open) element.showModal();
   }, []);
-
-  const copy = async (what: string, text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(what);
-    } catch {
-      setCopied(null);
-    }
-  };
-  const length = link.url.length;
-  const level = length > LINK_LENGTH_LIMITS.server ? 'over-server' : length > LINK_LENGTH_LIMITS.chat ? 'over-chat' : 'ok';
-
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-heading" onClose={onClose} onCancel={onClose}>
       <h2 id="share-heading">Share this playground</h2>
-      <p className="muted">The link holds the whole state in its # fragment; nothing is uploaded, nothing leaves your browser until you paste it somewhere.</p>
-      <label className="share-link">
-        <span>Link</span>
-        <input readOnly value={link.url} onFocus={(event) => event.currentTarget.select()} />
-      </label>
-      <p className={`link-meter meter-${level}`} role="status">
-        {length.toLocaleString('en-US')} characters
-        {level === 'over-chat' && ` — longer than ${LINK_LENGTH_LIMITS.chat.toLocaleString('en-US')}: some chat apps cut it`}
-        {level === 'over-server' && ` — longer than ${LINK_LENGTH_LIMITS.server.toLocaleString('en-US')}: many servers and proxies reject it`}
-      </p>
-      <div className="share-actions">
-        <button type="button" onClick={() => void copy('link', link.url)}>
-          {copied === 'link' ? 'Link copied' : 'Copy link'}
-        </button>
-        <button type="button" onClick={() => void copy('markdown', markdownSummary(link.url, resolution))}>
-          {copied === 'markdown' ? 'Markdown copied' : 'Copy as Markdown'}
-        </button>
-        <button type="button" onClick={() => void copy('embed', embedSnippet(embedUrl))}>
-          {copied === 'embed' ? 'Embed snippet copied' : 'Copy embed snippet'}
+      <ErrorBoundary
+        fallback={
+          <p className="banner banner-error" role="alert">
+            The share options could not be prepared. Your draft is safe; close this dialog and try again.
+          </p>
+        }
+      >
+        <ShareOptions />
+      </ErrorBoundary>
+      <div className="dialog-footer">
+        <button type="button" onClick={onClose}>
+          Close
         </button>
       </div>
+    </dialog>
+  );
+}
+
+function ShareOptions() {
+  const draft = usePlayground(selectDraft);
+  const [includeCredentials, setIncludeCredentials] = useState(false);
+  const { copied, copy } = useClipboard();
+  const base = `${location.origin}${location.pathname}`;
+  const link = useMemo<ShareLink>(() => shareLink(base, draft, { includeCredentials }), [base, draft, includeCredentials]);
+  const markdown = useMemo(() => {
+    if (!link.ok) return null;
+    const text = markdownSummary(link.url, resolveDraft(link.state));
+    // Belt and braces: the summary is built from the redacted state, and checked again.
+    return link.check !== null && link.check.finds(text) ? null : text;
+  }, [link]);
+
+  return (
+    <>
+      <p className="muted">The link holds the whole state in its # fragment; nothing is uploaded, nothing leaves your browser until you paste it somewhere.</p>
+      {link.ok ? (
+        <LinkActions link={link} markdown={markdown} copied={copied} copy={copy} base={base} />
+      ) : (
+        <div className="banner banner-warning" role="alert">
+          <p>
+            No link: a credential could not be redacted safely. It would still be readable at{' '}
+            {link.leaks.map((leak, index) => (
+              <span key={`${leak.place}-${index}`}>
+                {index > 0 && ', '}
+                <strong>{leak.place}</strong> ({leak.why})
+              </span>
+            ))}
+            . Remove the value there, or include credentials on purpose below.
+          </p>
+        </div>
+      )}
       <section aria-labelledby="share-contents">
         <h3 id="share-contents">What the link contains</h3>
         <ul>
@@ -65,12 +80,21 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
           <li>
             {draft.images.length} sample image{draft.images.length === 1 ? '' : 's'}, node flags, compared releases and the selected view
           </li>
-          {link.redacted.length > 0 ? (
+          {includeCredentials ? (
+            <li>Credentials, as written</li>
+          ) : link.redacted.length > 0 ? (
             <li>
-              Credentials replaced by <code>"&lt;redacted&gt;"</code>: {link.redacted.map((path) => <code key={path}>{path} </code>)}
+              Credentials replaced by <code>"&lt;redacted&gt;"</code>:
+              <ul className="redacted-list">
+                {link.redacted.map((item) => (
+                  <li key={`${item.line}-${item.label}`}>
+                    line {item.line}: <code>{item.label}</code>
+                  </li>
+                ))}
+              </ul>
             </li>
           ) : (
-            <li>{includeCredentials ? 'Credentials, as written' : 'No credentials were found.'}</li>
+            <li>No credentials were found.</li>
           )}
         </ul>
       </section>
@@ -84,11 +108,47 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
           have them.
         </p>
       )}
-      <div className="dialog-footer">
-        <button type="button" onClick={onClose}>
-          Close
+    </>
+  );
+}
+
+function LinkActions({
+  link,
+  markdown,
+  copied,
+  copy,
+  base,
+}: {
+  link: Extract<ShareLink, { ok: true }>;
+  markdown: string | null;
+  copied: string | null;
+  copy: (what: string, text: string) => Promise<void>;
+  base: string;
+}) {
+  const length = link.url.length;
+  const level = length > LINK_LENGTH_LIMITS.server ? 'over-server' : length > LINK_LENGTH_LIMITS.chat ? 'over-chat' : 'ok';
+  return (
+    <>
+      <label className="share-link">
+        <span>Link</span>
+        <input readOnly value={link.url} onFocus={(event) => event.currentTarget.select()} />
+      </label>
+      <p className={`link-meter meter-${level}`} role="status">
+        {length.toLocaleString('en-US')} characters
+        {level === 'over-chat' && ` — longer than ${LINK_LENGTH_LIMITS.chat.toLocaleString('en-US')}: some chat apps cut it`}
+        {level === 'over-server' && ` — longer than ${LINK_LENGTH_LIMITS.server.toLocaleString('en-US')}: many servers and proxies reject it`}
+      </p>
+      <div className="share-actions">
+        <button type="button" onClick={() => void copy('link', link.url)}>
+          {copied === 'link' ? 'Link copied' : 'Copy link'}
+        </button>
+        <button type="button" disabled={markdown === null} onClick={() => markdown !== null && void copy('markdown', markdown)}>
+          {copied === 'markdown' ? 'Markdown copied' : 'Copy as Markdown'}
+        </button>
+        <button type="button" onClick={() => void copy('embed', embedSnippet(embedLink(base, link.fragment, false)))}>
+          {copied === 'embed' ? 'Embed snippet copied' : 'Copy embed snippet'}
         </button>
       </div>
-    </dialog>
+    </>
   );
 }

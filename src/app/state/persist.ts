@@ -1,8 +1,10 @@
-import { parseState, type PlaygroundState } from '../../share/state.ts';
+import { limitState, parseState, type PlaygroundState } from '../../share/state.ts';
 import type { PlaygroundStoreApi, Theme } from './store.ts';
 
 /** localStorage keys; the prerendered page's inline script reads them too (src/app/prerender.ts). */
 export const DRAFT_KEY = 'k3s-registry-playground:draft:v1';
+/** Where a saved draft the engine failed on is kept aside (see boot.ts `startState`). */
+export const UNPROCESSED_DRAFT_KEY = 'k3s-registry-playground:draft:unprocessed';
 export const THEME_KEY = 'k3s-registry-playground:theme';
 const SAVE_DELAY_MS = 300;
 
@@ -10,7 +12,8 @@ const SAVE_DELAY_MS = 300;
 export function readSavedDraft(storage: Storage | null): PlaygroundState | null {
   try {
     const text = storage?.getItem(DRAFT_KEY);
-    return text ? parseState(JSON.parse(text)) : null;
+    const state = text ? parseState(JSON.parse(text)) : null;
+    return state === null ? null : limitState(state).state;
   } catch {
     return null;
   }
@@ -26,7 +29,7 @@ export function readSavedTheme(storage: Storage | null): Theme | null {
 }
 
 /** Saves the draft shortly after each change (and the theme at once); returns the unsubscribe. */
-export function startPersisting(store: PlaygroundStoreApi, storage: Storage | null): () => void {
+export function startPersisting(store: PlaygroundStoreApi, storage: Storage | null, page: Pick<Window, 'addEventListener' | 'removeEventListener'> | null = null): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const save = () => {
     timer = null;
@@ -43,7 +46,9 @@ export function startPersisting(store: PlaygroundStoreApi, storage: Storage | nu
     }
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.draft !== previous.draft) {
+    // Someone else's link is not the visitor's draft until they edit it: opening one (at boot or
+    // by changing the fragment in an open tab) never overwrites what they had saved.
+    if (state.draft !== previous.draft && !state.ui.fromLink) {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(save, SAVE_DELAY_MS);
     }
@@ -56,10 +61,10 @@ export function startPersisting(store: PlaygroundStoreApi, storage: Storage | nu
     }
   });
   // Never lose the last keystrokes when the tab closes.
-  addEventListener('pagehide', flush);
+  page?.addEventListener('pagehide', flush);
   return () => {
     flush();
     unsubscribe();
-    removeEventListener('pagehide', flush);
+    page?.removeEventListener('pagehide', flush);
   };
 }

@@ -1,4 +1,4 @@
-import { findProfile, nodeEmbeddedRegistry, RegexEngineMissing, resolve, type RegexEngine, type ResolveInput, type VersionProfile } from '../../resolver/core.ts';
+import { findProfile, nodeEmbeddedRegistry, RegexEngineMissing, resolve, type RegexEngine, type Resolution, type ResolveInput, type VersionProfile } from '../../resolver/core.ts';
 import type { PlaygroundState } from '../../share/state.ts';
 import { markEdit } from '../perfMarks.ts';
 import { stabilize } from './stabilize.ts';
@@ -51,12 +51,25 @@ export function computeResults(draft: PlaygroundState, previous: ResultsState): 
   };
 }
 
-/** The results to start with, computed before the first render; empty when re2js must load first. */
+/**
+ * The results to start with, computed before the first render; empty when re2js must load
+ * first (recompute fills them in). Any other failure is thrown: boot falls back to the default.
+ */
 export function initialResults(draft: PlaygroundState): ResultsState {
   try {
     return computeResults(draft, emptyResults);
+  } catch (error) {
+    if (error instanceof RegexEngineMissing) return emptyResults;
+    throw error;
+  }
+}
+
+/** A draft's resolution outside the store (the shared state behind a Markdown summary); null when it cannot be computed now. */
+export function resolveDraft(draft: PlaygroundState): Resolution | null {
+  try {
+    return resolve({ ...engineInputOf(draft), ...(regexEngine !== undefined ? { regexEngine } : {}) });
   } catch {
-    return emptyResults;
+    return null;
   }
 }
 
