@@ -1,14 +1,19 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type LaunchOptions } from '@playwright/test';
+import { findBrowser } from './scripts/browser.ts';
+import { DOCS_ORIGIN, PLAYGROUND_ORIGIN } from './e2e/support/origins.ts';
 
-/** Debian's Chromium: Playwright cannot download its own browser on these machines. */
-export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-
-export const PLAYGROUND_ORIGIN = 'http://127.0.0.1:4173';
-/** A second origin that embeds the playground, as a documentation site would. */
-export const DOCS_ORIGIN = 'http://127.0.0.1:4174';
+/**
+ * The Chromium that scripts/browser.ts found (or installed) just before: Playwright's own
+ * download does not work on every machine, so the tests never depend on it.
+ */
+export function chromiumLaunch(): LaunchOptions {
+  const found = findBrowser();
+  if (found === null) throw new Error('No usable Chromium: run `npx tsx scripts/browser.ts` (npm test does), or set CHROMIUM_PATH.');
+  return {
+    executablePath: found.path,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  };
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,7 +24,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `${PLAYGROUND_ORIGIN}/`,
-    launchOptions: chromiumLaunch,
+    launchOptions: chromiumLaunch(),
     viewport: { width: 1366, height: 900 },
   },
   webServer: [

@@ -1,5 +1,5 @@
 import { decodeState } from '../src/share/codec.ts';
-import { expect, linkTo, screenshot, test } from './support/fixtures.ts';
+import { expect, linkTo, screenshot, test, waitForSavedDraft } from './support/fixtures.ts';
 
 /** Safe sharing: no secret in any link, no link that freezes or blanks the page. */
 
@@ -90,7 +90,7 @@ test('a reload after a self-merge edit shows the page, with the message', async 
   await editor.fill(SELF_MERGE);
   await expect(page.locator('.problems')).toContainText("anchor 'a' value contains itself");
   // The draft is saved shortly after the edit: wait until it is, then reload.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('k3s-registry-playground:draft:v1') ?? '')).toContain('<<: *a');
+  await waitForSavedDraft(page, '<<: *a');
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'registries.yaml' })).toHaveValue(SELF_MERGE);
   await expect(page.locator('.problems')).toContainText("anchor 'a' value contains itself");

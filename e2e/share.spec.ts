@@ -1,5 +1,5 @@
-import { DOCS_ORIGIN, PLAYGROUND_ORIGIN } from '../playwright.config.ts';
-import { column, expect, imageRow, linkTo, screenshot, test } from './support/fixtures.ts';
+import { DOCS_ORIGIN, PLAYGROUND_ORIGIN } from './support/origins.ts';
+import { column, expect, imageRow, linkTo, screenshot, test, waitForSavedDraft } from './support/fixtures.ts';
 
 const WITH_SECRETS = `mirrors:
   docker.io:
@@ -59,7 +59,7 @@ test('the address bar follows the draft without credentials, and a reload keeps 
 test('a link replacing a different local draft offers to restore it', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Load an example' }).selectOption({ label: 'Embedded registry (Spegel)' });
-  await page.waitForTimeout(600);
+  await waitForSavedDraft(page, '"embeddedRegistry":true');
   await page.goto(linkTo({ yaml: 'mirrors:\n  quay.io:\n    endpoint: ["https://quay-mirror.example.com"]\n' }));
   await expect(page.getByRole('status').filter({ hasText: 'This link replaced the draft' })).toBeVisible();
   await page.getByRole('button', { name: 'Restore my draft' }).click();

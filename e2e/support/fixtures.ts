@@ -3,7 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { encodeState } from '../../src/share/codec.ts';
 import { defaultState, type PlaygroundState } from '../../src/share/state.ts';
-import { DOCS_ORIGIN, PLAYGROUND_ORIGIN } from '../../playwright.config.ts';
+import { DOCS_ORIGIN, PLAYGROUND_ORIGIN } from './origins.ts';
 
 export { expect };
 
@@ -77,6 +77,11 @@ export async function typeInMonaco(page: Page, text: string): Promise<void> {
     }
     await page.keyboard.insertText(line);
   }
+}
+
+/** Waits until the draft in this browser holds `text`: what a reload will bring back. */
+export async function waitForSavedDraft(page: Page, text: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('k3s-registry-playground:draft:v1') ?? '')).toContain(text);
 }
 
 export async function seriousAxeViolations(page: Page) {

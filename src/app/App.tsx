@@ -5,8 +5,6 @@ import { EmbedHeader } from './components/EmbedHeader.tsx';
 import { FlagsPanel } from './components/FlagsPanel.tsx';
 import { Guard } from './components/Guard.tsx';
 import { Header } from './components/Header.tsx';
-import { HowToRead } from './components/HowToRead.tsx';
-import { ImagesPanel } from './components/ImagesPanel.tsx';
 import { ResultsPanel } from './components/ResultsPanel.tsx';
 import { useResolvedTheme } from './components/useResolvedTheme.ts';
 import { EditorPanel } from './editor/EditorPanel.tsx';
@@ -15,6 +13,9 @@ import { selectMode } from './state/selectors.ts';
 
 // Only needed once someone shares: kept out of the first view's JavaScript.
 const ShareDialog = lazy(() => import('./share/ShareDialog.tsx'));
+// Rendered after the first paint only, so their code loads after it too.
+const ImagesPanel = lazy(() => import('./components/ImagesPanel.tsx').then((module) => ({ default: module.ImagesPanel })));
+const HowToRead = lazy(() => import('./components/HowToRead.tsx').then((module) => ({ default: module.HowToRead })));
 
 /** The one place that decides between the full page and the embed (the mode is fixed at boot). */
 export function App() {
@@ -55,7 +56,9 @@ function PageLayout() {
           </Guard>
           <AfterFirstPaint>
             <Guard name="sample images">
-              <ImagesPanel />
+              <Suspense fallback={null}>
+                <ImagesPanel />
+              </Suspense>
             </Guard>
           </AfterFirstPaint>
         </div>
@@ -67,7 +70,9 @@ function PageLayout() {
       </main>
       <AfterFirstPaint>
         <Guard name="explanation">
-          <HowToRead />
+          <Suspense fallback={null}>
+            <HowToRead />
+          </Suspense>
         </Guard>
         <footer className="site-footer">
           <p>Behaviour reproduced from K3s, its containerd fork and upstream containerd. Not affiliated with SUSE or the K3s project.</p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeState } from '../share/codec.ts';
-import { redactState } from '../share/redact.ts';
+import { decodeState, encodeState } from '../share/codec.ts';
+import { isSharedFormOf, redactState } from '../share/redact.ts';
 import { defaultState, type PlaygroundState } from '../share/state.ts';
 import { boot, detectMode, startState } from './boot.ts';
 import { emptyResults } from './state/store.ts';
@@ -19,20 +19,23 @@ function storageWith(draft: PlaygroundState | null): Storage {
   };
 }
 
+/** What main.tsx loads when the page opens with a link. */
+const links = { decodeState, isSharedFormOf };
+
 const mine: PlaygroundState = { ...defaultState, yaml: 'configs:\n  r.example.com:\n    auth:\n      password: secret\n' };
 const theirs: PlaygroundState = { ...defaultState, yaml: 'mirrors:\n  quay.io:\n' };
 
 describe('boot order: link, then saved draft, then default', () => {
   it('shows the default with nothing saved and no link', () => {
-    expect(boot({ search: '', hash: '' }, storageWith(null), false)).toMatchObject({ draft: defaultState, fromLink: false, banners: [] });
+    expect(boot({ search: '', hash: '' }, storageWith(null), false, links)).toMatchObject({ draft: defaultState, fromLink: false, banners: [] });
   });
 
   it('restores the saved draft', () => {
-    expect(boot({ search: '', hash: '' }, storageWith(mine), false).draft).toEqual(mine);
+    expect(boot({ search: '', hash: '' }, storageWith(mine), false, links).draft).toEqual(mine);
   });
 
   it('lets a link win over the saved draft, and offers the draft back', () => {
-    const state = boot({ search: '', hash: `#${encodeState(theirs)}` }, storageWith(mine), false);
+    const state = boot({ search: '', hash: `#${encodeState(theirs)}` }, storageWith(mine), false, links);
     expect(state).toMatchObject({ draft: theirs, fromLink: true, replacedDraft: mine });
   });
 
@@ -40,33 +43,33 @@ describe('boot order: link, then saved draft, then default', () => {
     const redaction = redactState(mine);
     if (!redaction.safe) throw new Error('the test draft must be redactable');
     const hash = `#${encodeState(redaction.state)}`;
-    expect(boot({ search: '', hash }, storageWith(mine), false)).toMatchObject({ draft: mine, fromLink: false, replacedDraft: null });
+    expect(boot({ search: '', hash }, storageWith(mine), false, links)).toMatchObject({ draft: mine, fromLink: false, replacedDraft: null });
   });
 
   it('explains a bad link and keeps the saved draft', () => {
-    const state = boot({ search: '', hash: '#v1.garbage' }, storageWith(mine), false);
+    const state = boot({ search: '', hash: '#v1.garbage' }, storageWith(mine), false, links);
     expect(state.draft).toEqual(mine);
     expect(state.banners[0]?.text).toContain('your saved draft is shown instead');
   });
 
   it('never reads the saved draft in an embed', () => {
-    expect(boot({ search: '?embed', hash: '' }, storageWith(mine), false).draft).toEqual(defaultState);
+    expect(boot({ search: '?embed', hash: '' }, storageWith(mine), false, links).draft).toEqual(defaultState);
   });
 
   it('treats an in-page anchor as an anchor, not as a broken link', () => {
-    expect(boot({ search: '', hash: '#results' }, storageWith(mine), false)).toMatchObject({ draft: mine, banners: [], fromLink: false });
+    expect(boot({ search: '', hash: '#results' }, storageWith(mine), false, links)).toMatchObject({ draft: mine, banners: [], fromLink: false });
   });
 
   it('caps what a link may carry, and says so', () => {
     const many = { ...theirs, images: Array.from({ length: 1_500 }, (_, index) => `img${index}`) };
-    const state = boot({ search: '', hash: `#${encodeState(many)}` }, storageWith(null), false);
+    const state = boot({ search: '', hash: `#${encodeState(many)}` }, storageWith(null), false, links);
     expect(state.draft.images).toHaveLength(1_000);
     expect(state.banners[0]?.text).toBe('This link carried 1,500 sample images; the playground shows the first 1,000.');
   });
 
   it('survives storage that throws', () => {
     const hostile = { getItem: () => { throw new Error('denied'); } } as unknown as Storage;
-    expect(boot({ search: '', hash: '' }, hostile, false).draft).toEqual(defaultState);
+    expect(boot({ search: '', hash: '' }, hostile, false, links).draft).toEqual(defaultState);
   });
 });
 
@@ -78,7 +81,7 @@ describe('start state: nothing the link or the saved draft holds blanks the page
 
   it('shows the default with a banner when the engine fails on the saved draft, and keeps the draft aside', () => {
     const storage = storageWith(mine);
-    const state = startState({ search: '', hash: '' }, storage, false, (draft) => failOn(draft === defaultState ? theirs : draft)(draft));
+    const state = startState({ search: '', hash: '' }, storage, false, (draft) => failOn(draft === defaultState ? theirs : draft)(draft), links);
     expect(state.draft).toEqual(defaultState);
     expect(state.results.seq).toBe(1);
     expect(state.banners.at(-1)?.text).toContain('Your saved draft could not be processed (Maximum call stack size exceeded)');
@@ -89,10 +92,16 @@ describe('start state: nothing the link or the saved draft holds blanks the page
 
   it('shows the default with a banner when the engine fails on a linked draft', () => {
     const hash = `#${encodeState(theirs)}`;
-    const state = startState({ search: '', hash }, storageWith(null), false, (draft) => {
-      if (draft.yaml === theirs.yaml) throw new Error('engine bug');
-      return { ...emptyResults, seq: 1 };
-    });
+    const state = startState(
+      { search: '', hash },
+      storageWith(null),
+      false,
+      (draft) => {
+        if (draft.yaml === theirs.yaml) throw new Error('engine bug');
+        return { ...emptyResults, seq: 1 };
+      },
+      links,
+    );
     expect(state).toMatchObject({ draft: defaultState, fromLink: false });
     expect(state.banners.at(-1)?.text).toContain('The linked draft could not be processed (engine bug)');
   });

@@ -1,7 +1,8 @@
-import { decodeState, isStateFragment } from '../share/codec.ts';
-import { isSharedFormOf } from '../share/redact.ts';
+import type { decodeState } from '../share/codec.ts';
+import { isStateFragment } from '../share/fragment.ts';
 import { defaultState, type PlaygroundState } from '../share/state.ts';
 import { readSavedDraft, readSavedTheme, UNPROCESSED_DRAFT_KEY } from './state/persist.ts';
+import { badLinkBanner, linkNoteBanners } from './state/banners.ts';
 import type { Banner, Mode, ResultsState, Theme } from './state/store.ts';
 
 export interface BootState {
@@ -36,27 +37,38 @@ export function detectMode(location: Pick<Location, 'search'>, coarsePointer: bo
 }
 
 /**
+ * What reading a link takes: the codec, and whether a state from a link is a draft as written
+ * or as the address bar shows it (redacted). Both are loaded only when the page opens with a
+ * link (see main.tsx), so a plain visit never downloads them.
+ */
+export interface LinkSupport {
+  decodeState: typeof decodeState;
+  isSharedFormOf(linked: PlaygroundState, draft: PlaygroundState): boolean;
+}
+
+/**
  * The initial state, in priority order: the link in the fragment, the saved draft, the
  * default. A link that only restates the saved draft (the address bar after a reload,
  * with credentials redacted) keeps the saved draft, secrets included. A fragment that is
  * not a state link (an in-page anchor like `#results`) is not a link at all.
  */
-export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Storage | null, coarsePointer: boolean): BootState {
+export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Storage | null, coarsePointer: boolean, links: LinkSupport | null): BootState {
   const mode = detectMode(location, coarsePointer);
   const theme = readSavedTheme(storage) ?? 'system';
   // An embed never reads or writes the visitor's own draft.
   const saved = mode.embed ? null : readSavedDraft(storage);
   const local = saved ?? defaultState;
   const base = { mode, theme, banners: [] as Banner[], fromLink: false, replacedDraft: null };
-  if (!isStateFragment(location.hash)) return { ...base, draft: local };
+  if (links === null || !isStateFragment(location.hash)) return { ...base, draft: local };
+  const { decodeState, isSharedFormOf } = links;
 
   const decoded = decodeState(location.hash);
   if (!decoded.ok) {
     const fallback = saved !== null ? 'your saved draft is shown instead' : 'the default example is shown instead';
-    return { ...base, draft: local, banners: [{ id: 'bad-link', tone: 'error', text: `This link could not be opened: ${decoded.message} Nothing was lost: ${fallback}.` }] };
+    return { ...base, draft: local, banners: [badLinkBanner(decoded.message, fallback)] };
   }
   const linked = decoded.state;
-  const banners = decoded.notes.map((note, index): Banner => ({ id: `link-note-${index}`, tone: 'warning', text: note }));
+  const banners = linkNoteBanners(decoded.notes);
   // A link to the default page is the default page, not someone else's draft.
   if (saved === null && isSharedFormOf(linked, defaultState)) return { ...base, banners, draft: defaultState };
   if (saved !== null && isSharedFormOf(linked, saved)) return { ...base, banners, draft: saved };
@@ -75,10 +87,11 @@ export function startState(
   storage: Storage | null,
   coarsePointer: boolean,
   compute: (draft: PlaygroundState) => ResultsState,
+  links: LinkSupport | null,
 ): BootState & { results: ResultsState } {
   let initial: BootState;
   try {
-    initial = boot(location, storage, coarsePointer);
+    initial = boot(location, storage, coarsePointer, links);
   } catch (error) {
     initial = { mode: detectMode(location, coarsePointer), draft: defaultState, theme: 'system', fromLink: false, replacedDraft: null, banners: [failureBanner('This page could not be opened as linked', error)] };
   }

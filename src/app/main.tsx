@@ -8,29 +8,31 @@ import { PlaygroundProvider } from './state/context.tsx';
 import { startPersisting } from './state/persist.ts';
 import { initialResults, startRecompute } from './state/recompute.ts';
 import { createPlaygroundStore } from './state/store.ts';
-import { startUrlSync } from './state/urlSync.ts';
-import { startLinkNavigation } from './state/linkNavigation.ts';
+import { restoreDraftBanner } from './state/banners.ts';
+import { isStateFragment } from '../share/fragment.ts';
 import './styles.css';
 
 const storage = safeStorage();
 const coarsePointer = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+// The codec and redaction are needed at boot only to open a link, so they load only when the
+// page opens with one (the address bar and in-tab links are set up after the first paint).
+const links = isStateFragment(location.hash)
+  ? await Promise.all([import('../share/codec.ts'), import('../share/redact.ts')]).then(([codec, redact]) => ({ decodeState: codec.decodeState, isSharedFormOf: redact.isSharedFormOf }))
+  : null;
 // Results exist before the first render: the first paint already shows the chains.
-const initial = startState(location, storage, coarsePointer, initialResults);
+const initial = startState(location, storage, coarsePointer, initialResults, links);
 const store = createPlaygroundStore(initial);
-if (initial.replacedDraft !== null) {
-  const replaced = initial.replacedDraft;
-  store.getState().showBanner({
-    id: 'restore-draft',
-    tone: 'info',
-    text: 'This link replaced the draft you were working on here.',
-    action: { label: 'Restore my draft', run: () => store.getState().replaceDraft(replaced) },
-  });
-}
+if (initial.replacedDraft !== null) store.getState().showBanner(restoreDraftBanner(initial.replacedDraft, (draft) => store.getState().replaceDraft(draft)));
 startRecompute(store);
 if (!initial.mode.embed) {
   startPersisting(store, storage, window);
-  startUrlSync(store, history, location);
-  startLinkNavigation(store, location, window);
+  // The address bar and links opened in this tab: after the first frame is painted.
+  requestAnimationFrame(() => {
+    void Promise.all([import('./state/urlSync.ts'), import('./state/linkNavigation.ts')]).then(([urlSync, linkNavigation]) => {
+      urlSync.startUrlSync(store, history, location);
+      linkNavigation.startLinkNavigation(store, location, window);
+    });
+  });
 }
 
 const container = document.getElementById('root');

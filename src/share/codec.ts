@@ -131,13 +131,7 @@ function v1StateFrom(yamlPart: string, meta: unknown): PlaygroundState | null {
 const formats: Record<string, Format> = { v1 };
 const CURRENT = 'v1';
 
-/**
- * Whether a URL fragment is meant as a playground state (`#v1.…`, any version), as opposed to
- * an in-page anchor such as `#results`, which is not a link and must never be treated as a broken one.
- */
-export function isStateFragment(fragment: string): boolean {
-  return /^#?v\d+\./.test(fragment);
-}
+export { isStateFragment } from './fragment.ts';
 
 /** The fragment (without "#") for a state, e.g. `v1.3Y6…`. */
 export function encodeState(state: PlaygroundState): string {

@@ -1,24 +1,35 @@
-import { useMemo } from 'react';
-import { shareLink } from '../../share/links.ts';
+import { useEffect, useState } from 'react';
 import { usePlayground } from '../state/context.tsx';
 import type { PlaygroundStore } from '../state/store.ts';
+import { useAfterFirstPaint } from './AfterFirstPaint.tsx';
 
 const selectDraft = (state: PlaygroundStore) => state.draft;
 
 /** The compact header of an embed: a title and the way out to the full playground. */
 export function EmbedHeader() {
   const draft = usePlayground(selectDraft);
-  // The same page without ?embed, carrying the embed's current state. Credentials never leave in
-  // a link: if redaction cannot be vouched for, the link opens the playground without a state.
-  const href = useMemo(() => {
-    const base = `${location.origin}${location.pathname}`;
-    try {
-      const link = shareLink(base, draft, { includeCredentials: false });
-      return link.ok ? link.url : base;
-    } catch {
-      return base;
-    }
-  }, [draft]);
+  const base = `${location.origin}${location.pathname}`;
+  const [href, setHref] = useState(base);
+  const ready = useAfterFirstPaint();
+  // The same page without ?embed, carrying the embed's current state. Credentials never leave
+  // in a link: when redaction cannot be vouched for, the link opens the playground without a
+  // state. The link code loads after the first paint, so the embed's first view stays small.
+  useEffect(() => {
+    if (!ready) return;
+    let current = true;
+    void import('../../share/links.ts').then(({ shareLink }) => {
+      if (!current) return;
+      try {
+        const link = shareLink(base, draft, { includeCredentials: false });
+        setHref(link.ok ? link.url : base);
+      } catch {
+        setHref(base);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [ready, draft, base]);
   return (
     <header className="embed-header">
       <strong>K3s Registry Playground</strong>

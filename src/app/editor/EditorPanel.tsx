@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useAfterFirstPaint } from '../components/AfterFirstPaint.tsx';
 import { usePlayground } from '../state/context.tsx';
 import { selectDraftYaml, selectMode, selectStale } from '../state/selectors.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -43,24 +44,4 @@ export function EditorPanel() {
       <ProblemsPanel />
     </section>
   );
-}
-
-/**
- * True once the page has painted: Monaco's chunk is megabytes of JavaScript, and evaluating
- * it must not land between the first render and the first chains on screen.
- */
-function useAfterFirstPaint(enabled: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!enabled) return;
-    let idle: number | undefined;
-    const frame = requestAnimationFrame(() => {
-      idle = window.setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (idle !== undefined) clearTimeout(idle);
-    };
-  }, [enabled]);
-  return painted;
 }

@@ -1,5 +1,6 @@
 import { decodeState, isStateFragment } from '../../share/codec.ts';
 import { isSharedFormOf } from '../../share/redact.ts';
+import { badLinkBanner, linkNoteBanners, restoreDraftBanner } from './banners.ts';
 import type { PlaygroundStoreApi } from './store.ts';
 
 /**
@@ -15,20 +16,15 @@ export function startLinkNavigation(store: PlaygroundStoreApi, location: Pick<Lo
     const state = store.getState();
     const decoded = decodeState(location.hash);
     if (!decoded.ok) {
-      state.showBanner({ id: 'bad-link', tone: 'error', text: `This link could not be opened: ${decoded.message} Nothing was lost: your draft is still here.` });
+      state.showBanner(badLinkBanner(decoded.message, 'your draft is still here'));
       return;
     }
     const current = state.draft;
     if (isSharedFormOf(decoded.state, current)) return;
     state.openLink(decoded.state);
     state.dismissBanner('bad-link');
-    decoded.notes.forEach((note, index) => state.showBanner({ id: `link-note-${index}`, tone: 'warning', text: note }));
-    state.showBanner({
-      id: 'restore-draft',
-      tone: 'info',
-      text: 'This link replaced the draft you were working on here.',
-      action: { label: 'Restore my draft', run: () => store.getState().replaceDraft(current) },
-    });
+    for (const banner of linkNoteBanners(decoded.notes)) state.showBanner(banner);
+    state.showBanner(restoreDraftBanner(current, (draft) => store.getState().replaceDraft(draft)));
   };
   const guarded = () => {
     try {

@@ -1,4 +1,4 @@
-import { isStateFragment } from '../../share/codec.ts';
+import { isStateFragment } from '../../share/fragment.ts';
 import { shareLink } from '../../share/links.ts';
 import type { PlaygroundState } from '../../share/state.ts';
 import type { PlaygroundStoreApi } from './store.ts';

@@ -8,8 +8,8 @@ import { err, ok, type Result } from '../result.ts';
  */
 export interface GoURL {
   scheme: string;
-  /** userinfo as written (without "@"), or null. */
-  user: string | null;
+  /** userinfo, decoded (Go's url.Userinfo), or null. */
+  user: { username: string; password: string | null } | null;
   host: string;
   /** Decoded path (Go's URL.Path). */
   path: string;
@@ -56,10 +56,14 @@ function parseWithoutFragment(raw: string): Result<GoURL> {
     const slash = authority.indexOf('/');
     if (slash >= 0) [authority, rest] = [authority.slice(0, slash), authority.slice(slash)];
     const at = authority.lastIndexOf('@');
+    if (at >= 0) {
+      const user = parseUserinfo(authority.slice(0, at));
+      if (!user.ok) return user;
+      url.user = user.value;
+    }
     const host = parseHost(at < 0 ? authority : authority.slice(at + 1));
     if (!host.ok) return host;
     url.host = host.value;
-    if (at >= 0) url.user = authority.slice(0, at);
   }
   const path = unescape(rest, 'path');
   if (!path.ok) return path;
@@ -83,6 +87,18 @@ function getScheme(raw: string): Result<{ scheme: string; rest: string }> {
     return ok({ scheme: '', rest: raw });
   }
   return ok({ scheme: '', rest: raw });
+}
+
+/** Go's userinfo rules: only these characters, then each part percent-decoded. */
+function parseUserinfo(userinfo: string): Result<{ username: string; password: string | null }> {
+  if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) return err('net/url: invalid userinfo');
+  const colon = userinfo.indexOf(':');
+  const username = unescape(colon < 0 ? userinfo : userinfo.slice(0, colon), 'userinfo');
+  if (!username.ok) return username;
+  if (colon < 0) return ok({ username: username.value, password: null });
+  const password = unescape(userinfo.slice(colon + 1), 'userinfo');
+  if (!password.ok) return password;
+  return ok({ username: username.value, password: password.value });
 }
 
 function parseHost(host: string): Result<string> {
@@ -109,33 +125,54 @@ function validOptionalPort(port: string): boolean {
 const HOST_SAFE = /[A-Za-z0-9\-_.~!$&'()*+,;=:[\]<>"]/;
 /** Characters Go leaves unescaped in a path. */
 const PATH_SAFE = /[A-Za-z0-9\-_.~$&+,/:;=@]/;
+/** Characters Go leaves unescaped in a user name or password. */
+const USERINFO_SAFE = /[A-Za-z0-9\-_.~$&+,;=]/;
 
-function unescape(text: string, mode: 'host' | 'path'): Result<string> {
+/**
+ * Go's `unescape`: %XX sequences become bytes, and the bytes are read as UTF-8 (a host
+ * "mirr%C3%B6r" is "mirrör"). In a host, %-escapes are allowed only for non-ASCII bytes
+ * (and %25), and ASCII characters outside HOST_SAFE are errors.
+ */
+function unescape(text: string, mode: 'host' | 'path' | 'userinfo'): Result<string> {
   let out = '';
+  let bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length > 0) out += new TextDecoder().decode(new Uint8Array(bytes));
+    bytes = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i] ?? '';
     if (c === '%') {
       const hex = text.slice(i + 1, i + 3);
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) return err(`invalid URL escape ${goQuote(text.slice(i, i + 3))}`);
-      out += String.fromCharCode(parseInt(hex, 16));
+      const byte = parseInt(hex, 16);
+      if (mode === 'host' && byte < 0x80 && hex !== '25') return err(`invalid URL escape ${goQuote(text.slice(i, i + 3))}`);
+      bytes.push(byte);
       i += 2;
       continue;
     }
+    flush();
     if (mode === 'host' && c.charCodeAt(0) < 0x80 && !HOST_SAFE.test(c)) {
       return err(`invalid character ${goQuote(c)} in host name`);
     }
     out += c;
   }
+  flush();
   return ok(out);
 }
 
-function escapePath(path: string): string {
+/** Go's `escape`: bytes outside the mode's safe set become %XX (upper case), non-ASCII bytes always. */
+function escape(text: string, safe: RegExp): string {
   let out = '';
-  for (const byte of utf8Bytes(path)) {
+  for (const byte of utf8Bytes(text)) {
     const c = String.fromCharCode(byte);
-    out += byte < 0x80 && PATH_SAFE.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    out += byte < 0x80 && safe.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
+}
+
+function escapePath(path: string): string {
+  return escape(path, PATH_SAFE);
 }
 
 /** Go's `URL.EscapedPath`: the written form if it is a valid encoding, else the canonical one. */
@@ -144,13 +181,21 @@ function escapedPath(url: GoURL): string {
   return escapePath(url.path);
 }
 
-/** Go's `URL.String()` for the URLs this project handles (no opaque form). */
+/**
+ * Go's `URL.String()` for the URLs this project handles (no opaque form). The host is escaped
+ * as Go escapes it: an endpoint `https://mirrör.example.com` is written to hosts.toml as
+ * `https://mirr%C3%B6r.example.com/v2`.
+ */
 export function formatURL(url: GoURL): string {
   let out = url.scheme !== '' ? `${url.scheme}:` : '';
   if (url.scheme !== '' || url.host !== '' || url.user !== null) {
     if (url.host !== '' || url.path !== '' || url.user !== null) out += '//';
-    if (url.user !== null) out += `${url.user}@`;
-    out += url.host;
+    if (url.user !== null) {
+      out += escape(url.user.username, USERINFO_SAFE);
+      if (url.user.password !== null) out += `:${escape(url.user.password, USERINFO_SAFE)}`;
+      out += '@';
+    }
+    out += escape(url.host, HOST_SAFE);
   }
   const path = escapedPath(url);
   if (path !== '' && !path.startsWith('/') && url.host !== '') out += '/';

@@ -60,7 +60,7 @@ describe('parseDockerRef normalises like containerd CRI (distribution/reference 
     );
   });
 
-  it('never throws and stays fast on arbitrary text', () => {
+  it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 600 }), (input) => {
         const result = parseDockerRef(input);
