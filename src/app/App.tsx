@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { AfterFirstPaint } from './components/AfterFirstPaint.tsx';
 import { Banners } from './components/Banners.tsx';
 import { EmbedHeader } from './components/EmbedHeader.tsx';
@@ -46,28 +46,18 @@ function PageLayout() {
       <Guard name="messages">
         <Banners />
       </Guard>
-      <main className="layout">
-        <div className="column column-input">
-          <Guard name="editor">
-            <EditorPanel />
+      <Workspace>
+        <Guard name="node flags">
+          <FlagsPanel />
+        </Guard>
+        <AfterFirstPaint>
+          <Guard name="sample images">
+            <Suspense fallback={null}>
+              <ImagesPanel />
+            </Suspense>
           </Guard>
-          <Guard name="node flags">
-            <FlagsPanel />
-          </Guard>
-          <AfterFirstPaint>
-            <Guard name="sample images">
-              <Suspense fallback={null}>
-                <ImagesPanel />
-              </Suspense>
-            </Guard>
-          </AfterFirstPaint>
-        </div>
-        <div className="column column-results" id="results" tabIndex={-1}>
-          <Guard name="results">
-            <ResultsPanel />
-          </Guard>
-        </div>
-      </main>
+        </AfterFirstPaint>
+      </Workspace>
       <AfterFirstPaint>
         <Guard name="explanation">
           <Suspense fallback={null}>
@@ -95,18 +85,26 @@ function EmbedLayout() {
       <Guard name="messages">
         <Banners />
       </Guard>
-      <main className="layout">
-        <div className="column column-input">
-          <Guard name="editor">
-            <EditorPanel />
-          </Guard>
-        </div>
-        <div className="column column-results" id="results" tabIndex={-1}>
-          <Guard name="results">
-            <ResultsPanel />
-          </Guard>
-        </div>
-      </main>
+      <Workspace />
     </div>
+  );
+}
+
+/** The editor column (with whatever else the layout puts under it) beside the results. */
+function Workspace({ children }: { children?: ReactNode }) {
+  return (
+    <main className="layout">
+      <div className="column column-input">
+        <Guard name="editor">
+          <EditorPanel />
+        </Guard>
+        {children}
+      </div>
+      <div className="column column-results" id="results" tabIndex={-1}>
+        <Guard name="results">
+          <ResultsPanel />
+        </Guard>
+      </div>
+    </main>
   );
 }

@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState } from '../share/codec.ts';
 import { isSharedFormOf, redactState } from '../share/redact.ts';
 import { defaultState, type PlaygroundState } from '../share/state.ts';
+import { memoryStorage } from '../../test/support/memoryStorage.ts';
 import { boot, detectMode, startState } from './boot.ts';
 import { emptyResults } from './state/store.ts';
 
 function storageWith(draft: PlaygroundState | null): Storage {
-  const items = new Map<string, string>(draft === null ? [] : [['k3s-registry-playground:draft:v1', JSON.stringify(draft)]]);
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-    key: () => null,
-    get length() {
-      return items.size;
-    },
-  };
+  return memoryStorage(draft === null ? {} : { 'k3s-registry-playground:draft:v1': JSON.stringify(draft) });
 }
 
 /** What main.tsx loads when the page opens with a link. */

@@ -3,6 +3,7 @@ import type { ContainerdResolution } from './containerd/index.ts';
 import { hostPaths } from './containerd/hostDir.ts';
 import type { VersionProfile } from './profiles/index.ts';
 import { formatReference, splitDockerDomain, type ImageReference } from './reference/normalize.ts';
+import { DOCKER_HUB, DOCKER_HUB_LEGACY, WILDCARD_DIR } from './registryNames.ts';
 
 /** One decision on the way from an image name to its endpoint chain, in words. */
 export interface TraceStep {
@@ -34,9 +35,9 @@ function explainReference(image: string, reference: ImageReference): TraceStep {
   const notes: string[] = [];
   const { domain } = splitDockerDomain(image);
   const firstComponent = image.includes('/') ? image.slice(0, image.indexOf('/')) : '';
-  if (firstComponent === 'index.docker.io') notes.push('index.docker.io is folded into docker.io');
-  else if (domain === 'docker.io' && firstComponent !== 'docker.io') notes.push('no registry host in the name, so Docker Hub (docker.io)');
-  if (reference.domain === 'docker.io' && reference.path.startsWith('library/') && !image.includes('library/')) notes.push('official image: library/ added');
+  if (firstComponent === DOCKER_HUB_LEGACY) notes.push(`${DOCKER_HUB_LEGACY} is folded into ${DOCKER_HUB}`);
+  else if (domain === DOCKER_HUB && firstComponent !== DOCKER_HUB) notes.push(`no registry host in the name, so Docker Hub (${DOCKER_HUB})`);
+  if (reference.domain === DOCKER_HUB && reference.path.startsWith('library/') && !image.includes('library/')) notes.push('official image: library/ added');
   if (reference.digest !== null && /:[\w][\w.-]*@/.test(image)) notes.push('both tag and digest given: the tag is dropped, the digest is pulled');
   if (reference.digest === null && !/:[\w][\w.-]*$/.test(image.slice(image.lastIndexOf('/') + 1))) notes.push('no tag: latest');
   const why = notes.length > 0 ? ` (${notes.join('; ')})` : '';
@@ -46,7 +47,7 @@ function explainReference(image: string, reference: ImageReference): TraceStep {
 function explainDirectory(host: string, hostsDir: string | null): TraceStep {
   const tried = hostPaths(host).map((dir) => `certs.d/${dir}`).join(', then ');
   if (hostsDir === null) return { kind: 'directory', text: `containerd looks for ${tried}: none exists, so it uses its built-in default endpoint only.` };
-  const why = hostsDir === '_default' ? ` (no directory for ${host} itself, so the wildcard one)` : '';
+  const why = hostsDir === WILDCARD_DIR ? ` (no directory for ${host} itself, so the wildcard one)` : '';
   return { kind: 'directory', text: `containerd looks for ${tried}: it uses certs.d/${hostsDir}${why}.` };
 }
 

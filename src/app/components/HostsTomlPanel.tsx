@@ -1,7 +1,8 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { CERTS_D } from '../../resolver/core.ts';
 import { usePlayground } from '../state/context.tsx';
 import { selectResolution } from '../state/selectors.ts';
+import { panelId, TabList, tabId } from './TabList.tsx';
 import { useClipboard } from './useClipboard.ts';
 
 /** The files K3s writes, one tab per certs.d directory, with the path on a node. */
@@ -18,14 +19,6 @@ export function HostsTomlPanel() {
   const current = Math.min(selected, files.length - 1);
   const [dir, text] = files[current] ?? ['', ''];
   const path = `${CERTS_D}/${dir}/hosts.toml`;
-  const onKeyDown = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = (current + step + files.length) % files.length;
-    setSelected(next);
-    document.getElementById(`${id}-tab-${next}`)?.focus();
-  };
   const download = () => {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'application/toml' }));
@@ -38,23 +31,8 @@ export function HostsTomlPanel() {
       <p className="muted">
         K3s writes the same files for {resolution.profiles.map((profile) => profile.id).join(' and ')}; only containerd reads them differently.
       </p>
-      <div role="tablist" aria-label="certs.d directories" className="tabs" onKeyDown={onKeyDown}>
-        {files.map(([name], index) => (
-          <button
-            key={name}
-            id={`${id}-tab-${index}`}
-            role="tab"
-            type="button"
-            aria-selected={index === current}
-            aria-controls={`${id}-panel`}
-            tabIndex={index === current ? 0 : -1}
-            onClick={() => setSelected(index)}
-          >
-            {name}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current}`} className="hosts-file">
+      <TabList tabs={files.map(([name]) => ({ id: name, label: name }))} selected={dir} onSelect={(name) => setSelected(files.findIndex(([other]) => other === name))} label="certs.d directories" idPrefix={id} />
+      <div role="tabpanel" id={panelId(id)} aria-labelledby={tabId(id, dir)} className="hosts-file">
         <div className="file-bar">
           <code className="file-path">{path}</code>
           <span className="file-actions">

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeState, encodeState } from '../../share/codec.ts';
 import { defaultState, type PlaygroundState } from '../../share/state.ts';
+import { memoryStorage } from '../../../test/support/memoryStorage.ts';
 import { startLinkNavigation } from './linkNavigation.ts';
 import { DRAFT_KEY, startPersisting } from './persist.ts';
 import { computeResults, startRecompute } from './recompute.ts';
@@ -10,19 +11,6 @@ import { startUrlSync } from './urlSync.ts';
 const page = { embed: false, readOnly: false, plainEditor: false };
 const withSecret: PlaygroundState = { ...defaultState, yaml: 'configs:\n  r.example.com:\n    auth:\n      password: hunter2-secret\n' };
 
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-    key: () => null,
-    get length() {
-      return items.size;
-    },
-  };
-}
 
 /** A location whose hash follows history.replaceState, as a browser's does. */
 function fakeBrowser(hash = '') {

@@ -1,7 +1,8 @@
 import { isLocalhost, splitHostPort } from '../go/net.ts';
 import { appendsRootHost, type RootHostRule } from '../profiles/index.ts';
-import { ALL_CAPABILITIES, parseHostsFile, type HostEntry } from './hostsFile.ts';
+import { ALL_CAPABILITIES, blankHost, parseHostsFile, type HostEntry } from './hostsFile.ts';
 import { CERTS_D } from './hostDir.ts';
+import { DOCKER_HUB, DOCKER_HUB_HOST } from '../registryNames.ts';
 
 /** A host containerd will try, after defaults and the TLS/HTTP decision (docker.RegistryHost). */
 export interface RegistryHost extends HostEntry {
@@ -15,19 +16,7 @@ export interface RegistryHost extends HostEntry {
  */
 
 /** A host with no address: what a missing or undecodable hosts.toml leaves (cert-file fallback). */
-export const emptyHost = (): HostEntry => ({
-  key: '',
-  scheme: '',
-  host: '',
-  path: '',
-  capabilities: ALL_CAPABILITIES,
-  ca: null,
-  client: null,
-  skipVerify: null,
-  header: {},
-  rewrites: [],
-  isRoot: true,
-});
+export const emptyHost = (): HostEntry => blankHost('', true);
 
 /** `loadHostDir`: parse hosts.toml; an empty or undecodable file means one empty host (cert-file fallback). */
 export interface LoadedDir {
@@ -67,7 +56,7 @@ export function fillDefaultHost(hosts: HostEntry[], registryHost: string): HostE
 
 /** The registry's own endpoint: Docker Hub is served by registry-1; localhost speaks HTTP on odd ports. */
 function defaultEndpointFor(registryHost: string): Pick<HostEntry, 'scheme' | 'host'> & { skipVerify?: boolean } {
-  if (registryHost === 'docker.io') return { scheme: 'https', host: 'registry-1.docker.io' };
+  if (registryHost === DOCKER_HUB) return { scheme: 'https', host: DOCKER_HUB_HOST };
   if (!isLocalhost(registryHost)) return { scheme: 'https', host: registryHost };
   const port = splitHostPort(registryHost)?.port ?? '';
   const scheme = port === '' || port === '443' ? 'https' : 'http';

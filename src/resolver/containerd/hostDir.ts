@@ -1,3 +1,5 @@
+import { WILDCARD_DIR } from '../registryNames.ts';
+
 /** Where K3s points containerd's `config_path` on a node (default data dir). */
 export const CERTS_D = '/var/lib/rancher/k3s/agent/etc/containerd/certs.d';
 
@@ -10,7 +12,7 @@ export function hostDirectory(host: string): string {
 /** containerd `hostPaths`: the directories tried, in order, for a registry host. */
 export function hostPaths(host: string): string[] {
   const portSafe = hostDirectory(host);
-  return [...(portSafe !== host ? [portSafe] : []), host, '_default'];
+  return [...(portSafe !== host ? [portSafe] : []), host, WILDCARD_DIR];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { specFixtures, type ParsedHostExpectation } from '../../../test/specFixtures.ts';
-import { ALL_CAPABILITIES, parseHostsFile, sortedHostKeys, type HostEntry } from './hostsFile.ts';
+import { ALL_CAPABILITIES, parseHostsFile, type HostEntry } from './hostsFile.ts';
+import { sortedHostKeys } from './tomlHeaders.ts';
 import { emptyHost, fillDefaultHost, loadHostDir, withTransport } from './configureHosts.ts';
 import { unlimitedBudget } from '../limits.ts';
 import { createContainerdReader } from './index.ts';

@@ -1,5 +1,6 @@
 import { queryEscape } from '../go/url.ts';
-import { cleanPath } from './hostsFile.ts';
+import { cleanPath } from '../go/path.ts';
+import { defaultHost } from '../registryNames.ts';
 
 /**
  * The manifest request URL containerd sends (spec §3.10):
@@ -35,5 +36,5 @@ function escapedNamespace(registryHost: string): string {
 
 /** containerd `isProxy`: a host other than the registry (Docker Hub's serving host excepted). */
 export function isProxy(host: string, registryHost: string): boolean {
-  return registryHost !== host && !(registryHost === 'docker.io' && host === 'registry-1.docker.io');
+  return registryHost !== host && defaultHost(registryHost) !== host;
 }

@@ -21,6 +21,19 @@ export function splitHostPort(hostport: string): { host: string; port: string } 
   return { host, port: hostport.slice(colon + 1) };
 }
 
+/**
+ * net/url's own `splitHostPort` (behind `URL.Hostname()` and `URL.Port()`): the port only if it is
+ * numeric, brackets stripped, and never an error. The one place that splits a URL's host and port.
+ */
+export function urlHostPort(hostport: string): { hostname: string; port: string } {
+  let hostname = hostport;
+  let port = '';
+  const colon = hostname.lastIndexOf(':');
+  if (colon !== -1 && /^:[0-9]*$/.test(hostname.slice(colon))) [hostname, port] = [hostname.slice(0, colon), hostname.slice(colon + 1)];
+  if (hostname.startsWith('[') && hostname.endsWith(']')) hostname = hostname.slice(1, -1);
+  return { hostname, port };
+}
+
 /** docker.IsLocalhost: "localhost" or a loopback IP, with or without a port. */
 export function isLocalhost(hostport: string): boolean {
   const host = splitHostPort(hostport)?.host ?? hostport;

@@ -137,7 +137,7 @@ function unescape(text: string, mode: 'host' | 'path' | 'userinfo'): Result<stri
   let out = '';
   let bytes: number[] = [];
   const flush = () => {
-    if (bytes.length > 0) out += new TextDecoder().decode(new Uint8Array(bytes));
+    if (bytes.length > 0) out += decodeUtf8(bytes);
     bytes = [];
   };
   for (let i = 0; i < text.length; i++) {
@@ -205,14 +205,6 @@ export function formatURL(url: GoURL): string {
   return out;
 }
 
-/** Go's `URL.Port()`: the digits after the last colon, if they form a valid port. */
-export function urlPort(url: GoURL): string {
-  const colon = url.host.lastIndexOf(':');
-  if (colon < 0) return '';
-  const colonPort = url.host.slice(colon);
-  return validOptionalPort(colonPort) && !url.host.endsWith(']') ? colonPort.slice(1) : '';
-}
-
 /** Go's `%q` for the strings this project prints: escapes quotes, backslashes and control characters. */
 export function goQuote(text: string): string {
   let out = '"';
@@ -236,6 +228,27 @@ export function queryEscape(text: string): string {
     if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
     else if (c === ' ') out += '+';
     else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** A string from UTF-8 bytes; an invalid sequence becomes U+FFFD (what Go prints for it). */
+function decodeUtf8(bytes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const first = bytes[i] ?? 0;
+    const length = first < 0x80 ? 1 : first >= 0xf0 && first < 0xf8 ? 4 : first >= 0xe0 ? 3 : first >= 0xc2 && first < 0xe0 ? 2 : 0;
+    const continuation = bytes.slice(i + 1, i + length);
+    if (length === 0 || continuation.length !== length - 1 || continuation.some((byte) => (byte & 0xc0) !== 0x80)) {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    let code = length === 1 ? first : first & (0xff >> (length + 1));
+    for (const byte of continuation) code = (code << 6) | (byte & 0x3f);
+    const overlong = (length === 3 && code < 0x800) || (length === 4 && (code < 0x10000 || code > 0x10ffff));
+    out += overlong || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+    i += length;
   }
   return out;
 }

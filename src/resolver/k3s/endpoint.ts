@@ -1,6 +1,7 @@
-import { isLocalhost } from '../go/net.ts';
-import { formatURL, parseURL, urlPort, type GoURL } from '../go/url.ts';
+import { isLocalhost, urlHostPort } from '../go/net.ts';
+import { formatURL, parseURL, type GoURL } from '../go/url.ts';
 import { err, ok, type Result } from '../result.ts';
+import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST } from '../registryNames.ts';
 
 /** An endpoint (or registry key) after K3s normalised it (spec §1.4). */
 export interface NormalizedEndpoint {
@@ -11,11 +12,6 @@ export interface NormalizedEndpoint {
   urlString: string;
   /** True when the path is anything but "", "/" or "/v2": containerd then uses it verbatim. */
   overridePath: boolean;
-}
-
-/** docker.DefaultHost: only Docker Hub's name differs from the host that serves it. */
-export function defaultHost(host: string): string {
-  return host === 'docker.io' ? 'registry-1.docker.io' : host;
 }
 
 /**
@@ -31,7 +27,7 @@ export function normalizeEndpointAddress(endpoint: string, mirrorAddr: string): 
   if (url.scheme === '') url.scheme = impliedScheme(url, mirrorAddr);
   let registryName = url.host;
   url.host = defaultHost(registryName);
-  if (url.host === 'registry-1.docker.io') registryName = 'docker.io';
+  if (url.host === DOCKER_HUB_HOST) registryName = DOCKER_HUB;
   const overridePath = !['', '/', '/v2'].includes(url.path);
   if (!overridePath) [url.path, url.rawPath] = ['/v2', ''];
   return ok({ registryName, url, urlString: formatURL(url), overridePath });
@@ -39,7 +35,7 @@ export function normalizeEndpointAddress(endpoint: string, mirrorAddr: string): 
 
 /** Localhost on a port other than 443 speaks plain HTTP by convention; everything else HTTPS. */
 function impliedScheme(url: GoURL, mirrorAddr: string): 'http' | 'https' {
-  const port = urlPort(url);
+  const { port } = urlHostPort(url.host);
   const isPlainLocal = isLocalhost(url.host) && port !== '' && port !== '443' && url.host !== mirrorAddr;
   return isPlainLocal ? 'http' : 'https';
 }

@@ -1,7 +1,8 @@
 import { isLocalhost } from '../go/net.ts';
 import type { Mirror, Registry, RegistryConfig, Rewrite, TlsConfig } from '../registries/model.ts';
 import { emptySpan, type Span } from '../registries/span.ts';
-import { defaultHost, normalizeEndpointAddress } from './endpoint.ts';
+import { normalizeEndpointAddress } from './endpoint.ts';
+import { defaultHost, storedKey, WILDCARD_KEY } from '../registryNames.ts';
 
 /**
  * K3s's in-memory model of one certs.d directory (`templates.HostConfig`): the root
@@ -17,6 +18,10 @@ export interface HostConfig {
 export interface RegistryEndpoint {
   /** `URL.String()`; null for a nil URL (`configs."*"`), "" for the empty wildcard URL. */
   url: string | null;
+  /** The URL's scheme and host (with port), as K3s parsed them; null without a URL. */
+  address: { scheme: string; host: string } | null;
+  /** The name configs are looked up by (`configForHost`): the host as written, docker.io for Docker Hub. */
+  registryName: string | null;
   overridePath: boolean;
   /** Rewrites copied from the mirror; null for the embedded registry endpoint. */
   rewrites: Rewrite[] | null;
@@ -37,6 +42,9 @@ export interface EndpointOrigin {
   index: number;
   span: Span;
 }
+
+/** An endpoint written in registries.yaml, as K3s normalised it (the injected embedded registry has no origin). */
+export type WrittenEndpoint = RegistryEndpoint & { origin: EndpointOrigin };
 
 /** What K3s logs while generating (invalid or duplicate endpoints, unusable keys). */
 export type GenerationEvent =
@@ -63,8 +71,6 @@ export const nodeEmbeddedRegistry: EmbeddedRegistry = {
 /** `net.JoinHostPort("", "")`: the mirror address when the embedded registry is off; matches no real host. */
 export const NO_MIRROR_ADDR = ':';
 
-/** Directory name K3s uses for the `"*"` key. */
-export const WILDCARD_DIR = '_default';
 
 const NO_CONFIG: EndpointConfig = { key: null, hasAuth: false, tls: null };
 
@@ -98,9 +104,11 @@ export function getHostConfigs(
   registry: Registry,
   noDefaultEndpoint: boolean,
   mirrorAddr: string,
-): { hosts: Map<string, HostConfig>; events: GenerationEvent[] } {
+): { hosts: Map<string, HostConfig>; events: GenerationEvent[]; written: WrittenEndpoint[] } {
   const hosts = new Map<string, HostConfig>();
   const events: GenerationEvent[] = [];
+  // Every endpoint K3s normalised, kept even where the cleanup below drops its directory.
+  const written: WrittenEndpoint[] = [];
 
   for (const [key, config] of registry.configs) {
     const host = defaultHostConfig(key, mirrorAddr, endpointConfig(config));
@@ -122,16 +130,16 @@ export function getHostConfigs(
       }
       host = created.value;
       if (noDefaultEndpoint) host.default = null;
-      else if (key === '*') host.default = { url: '', overridePath: false, rewrites: null, config: NO_CONFIG, origin: null };
+      else if (key === WILDCARD_KEY) host.default = { url: '', address: null, registryName: null, overridePath: false, rewrites: null, config: NO_CONFIG, origin: null };
     }
-    addMirrorEndpoints(host, mirror, registry.configs, mirrorAddr, events);
+    addMirrorEndpoints(host, mirror, registry.configs, mirrorAddr, events, written);
     hosts.set(storedKey(key), host);
   }
 
   for (const [dir, host] of hosts) {
     if (host.endpoints.length === 0 && !endpointHasConfig(host.default)) hosts.delete(dir);
   }
-  return { hosts, events };
+  return { hosts, events, written };
 }
 
 function addMirrorEndpoints(
@@ -140,6 +148,7 @@ function addMirrorEndpoints(
   configs: Registry['configs'],
   mirrorAddr: string,
   events: GenerationEvent[],
+  written: WrittenEndpoint[],
 ): void {
   const seen = new Map<string, number>();
   mirror.endpoints.forEach((endpoint, index) => {
@@ -157,12 +166,15 @@ function addMirrorEndpoints(
     seen.set(urlString, index);
     const entry: RegistryEndpoint = {
       url: urlString,
+      address: { scheme: url.scheme, host: url.host },
+      registryName,
       overridePath,
       // The embedded registry serves content by digest under the original names: never rewritten.
       rewrites: url.host !== mirrorAddr ? mirror.rewrites : null,
       config: configForHost(configs, registryName),
       origin: { mirrorKey: mirror.key, index, span: endpoint.span },
     };
+    if (entry.origin !== null && entry.origin.span.end > 0) written.push(entry as WrittenEndpoint);
     // An explicit default endpoint is folded into the root only when it is listed last.
     const isLast = index === mirror.endpoints.length - 1;
     if (isLast && urlString === (host.default?.url ?? '')) host.default = entry;
@@ -181,7 +193,18 @@ function defaultHostConfig(
   return {
     ok: true,
     value: {
-      default: { url: key === '*' ? null : normalized.value.urlString, overridePath: false, rewrites: null, config, origin: null },
+      default:
+        key === WILDCARD_KEY
+          ? { url: null, address: null, registryName: null, overridePath: false, rewrites: null, config, origin: null }
+          : {
+              url: normalized.value.urlString,
+              address: { scheme: normalized.value.url.scheme, host: normalized.value.url.host },
+              registryName: normalized.value.registryName,
+              overridePath: false,
+              rewrites: null,
+              config,
+              origin: null,
+            },
       endpoints: [],
     },
   };
@@ -202,10 +225,6 @@ function endpointConfig(config: RegistryConfig): EndpointConfig {
 function endpointHasConfig(endpoint: RegistryEndpoint | null): boolean {
   if (endpoint === null) return false;
   return endpoint.overridePath || endpoint.config.hasAuth || endpoint.config.tls !== null || (endpoint.rewrites?.length ?? 0) > 0;
-}
-
-function storedKey(key: string): string {
-  return key === '*' ? WILDCARD_DIR : key;
 }
 
 /** Linux directory name for a stored key: verbatim, as `filepath.Join` cleans it (a key with "//" nests). */

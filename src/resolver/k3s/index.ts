@@ -7,6 +7,7 @@ import {
   type EmbeddedRegistry,
   type GenerationEvent,
   type HostConfig,
+  type WrittenEndpoint,
 } from './hostConfigs.ts';
 import { OutputBudget } from '../limits.ts';
 import { renderHostsTomlWithin } from './render.ts';
@@ -24,6 +25,8 @@ export interface K3sOutput {
   /** The model each file was rendered from, by directory. */
   hostConfigs: Map<string, HostConfig>;
   events: GenerationEvent[];
+  /** Every endpoint of registries.yaml as K3s normalised it, in file order (for the quirk checks). */
+  written: WrittenEndpoint[];
   /** Directories whose hosts.toml was cut short because the output budget ran out (see limits.ts). */
   cutDirs: string[];
 }
@@ -32,7 +35,7 @@ export interface K3sOutput {
 export function generateHostsToml(registry: Registry, flags: NodeFlags, budget: OutputBudget = new OutputBudget(Infinity)): K3sOutput {
   const embedded = flags.embeddedRegistry;
   const effective = embedded === null ? registry : injectEmbeddedMirror(registry, embedded);
-  const { hosts, events } = getHostConfigs(effective, flags.disableDefaultRegistryEndpoint, embedded?.mirrorAddr ?? NO_MIRROR_ADDR);
+  const { hosts, events, written } = getHostConfigs(effective, flags.disableDefaultRegistryEndpoint, embedded?.mirrorAddr ?? NO_MIRROR_ADDR);
   const hostConfigs = new Map([...hosts].map(([key, host]) => [directoryFor(key), host] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const hostsToml: Record<string, string> = {};
   const cutDirs: string[] = [];
@@ -42,7 +45,7 @@ export function generateHostsToml(registry: Registry, flags: NodeFlags, budget: 
     hostsToml[dir] = rendered.text;
     if (rendered.cut) cutDirs.push(dir);
   }
-  return { hostsToml, hostConfigs, events, cutDirs };
+  return { hostsToml, hostConfigs, events, written, cutDirs };
 }
 
 export { nodeEmbeddedRegistry, type EmbeddedRegistry } from './hostConfigs.ts';

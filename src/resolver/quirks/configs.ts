@@ -1,15 +1,15 @@
 import { diagnostic, type SpannedDiagnostic } from '../diagnostics.ts';
-import { defaultHost, normalizeEndpointAddress } from '../k3s/endpoint.ts';
-import { NO_MIRROR_ADDR } from '../k3s/hostConfigs.ts';
+import { urlHostPort } from '../go/net.ts';
 import type { RegistryConfig } from '../registries/model.ts';
 import type { QuirkContext } from './context.ts';
+import { defaultHost, WILDCARD_KEY } from '../registryNames.ts';
 
 /** Wildcard configs, the flag K3s ignores, half client pairs. */
 export function checkConfigs(context: QuirkContext): SpannedDiagnostic[] {
   const { mirrors, configs } = context.registry;
   const found: SpannedDiagnostic[] = [];
-  const wildcard = configs.get('*');
-  if (wildcard?.tls !== null && wildcard !== undefined && mirrors.has('*')) {
+  const wildcard = configs.get(WILDCARD_KEY);
+  if (wildcard?.tls !== null && wildcard !== undefined && mirrors.has(WILDCARD_KEY)) {
     found.push(
       diagnostic(
         'wildcard-config-tls-lost',
@@ -29,7 +29,7 @@ export function checkConfigs(context: QuirkContext): SpannedDiagnostic[] {
   }
   if (context.disableDefaultRegistryEndpoint) {
     for (const [key, mirror] of mirrors) {
-      if (key !== '*' && configs.has(key)) {
+      if (key !== WILDCARD_KEY && configs.has(key)) {
         found.push(
           diagnostic(
             'disable-default-ignored',
@@ -58,15 +58,20 @@ export function checkConfigs(context: QuirkContext): SpannedDiagnostic[] {
 export function checkConfigMatching(context: QuirkContext): SpannedDiagnostic[] {
   const { mirrors, configs } = context.registry;
   const endpointHosts = new Map<string, string>();
-  for (const mirror of mirrors.values()) {
-    for (const endpoint of mirror.endpoints) {
-      const normalized = normalizeEndpointAddress(endpoint.value, NO_MIRROR_ADDR);
-      if (normalized.ok) endpointHosts.set(normalized.value.registryName, mirror.key);
+  const byHostname = new Map<string, string>();
+  for (const { registryName, origin } of context.endpoints) {
+    if (registryName === null) continue;
+    endpointHosts.set(registryName, origin.mirrorKey);
+    // "harbor" near-misses "harbor.corp.example.net": index every leading run of labels.
+    const labels = hostname(registryName).split('.');
+    for (let count = 1; count <= labels.length; count++) {
+      const prefix = labels.slice(0, count).join('.');
+      if (!byHostname.has(prefix)) byHostname.set(prefix, registryName);
     }
   }
   const found: SpannedDiagnostic[] = [];
   for (const config of configs.values()) {
-    if (config.key === '*' || (config.auth === null && config.tls === null)) continue;
+    if (config.key === WILDCARD_KEY || (config.auth === null && config.tls === null)) continue;
     if (endpointHosts.has(config.key) || endpointHosts.has(defaultHost(config.key))) continue;
     const upstream = keyedByUpstream(config, context);
     if (upstream !== null) {
@@ -74,7 +79,8 @@ export function checkConfigMatching(context: QuirkContext): SpannedDiagnostic[] 
       continue;
     }
     if (mirrors.has(config.key)) continue;
-    const nearMiss = [...endpointHosts.keys()].find((host) => hostname(host) === hostname(config.key) || hostname(host).startsWith(`${hostname(config.key)}.`));
+    // Indexed by hostname: a file with thousands of configs and endpoints stays linear.
+    const nearMiss = byHostname.get(hostname(config.key));
     if (nearMiss !== undefined) {
       found.push(
         diagnostic(
@@ -91,9 +97,7 @@ export function checkConfigMatching(context: QuirkContext): SpannedDiagnostic[] 
 function keyedByUpstream(config: RegistryConfig, context: QuirkContext): SpannedDiagnostic | null {
   const mirror = context.registry.mirrors.get(config.key);
   if (mirror === undefined || mirror.endpoints.length === 0) return null;
-  const hosts = mirror.endpoints
-    .map((endpoint) => normalizeEndpointAddress(endpoint.value, NO_MIRROR_ADDR))
-    .flatMap((normalized) => (normalized.ok ? [normalized.value.registryName] : []));
+  const hosts = context.endpoints.flatMap(({ origin, registryName }) => (origin.mirrorKey === config.key && registryName !== null ? [registryName] : []));
   if (hosts.length === 0) return null;
   const what = [config.tls !== null ? 'tls' : '', config.auth !== null ? 'auth' : ''].filter(Boolean).join(' and ');
   return diagnostic(
@@ -104,5 +108,5 @@ function keyedByUpstream(config: RegistryConfig, context: QuirkContext): Spanned
 }
 
 function hostname(hostport: string): string {
-  return hostport.replace(/:\d*$/, '');
+  return urlHostPort(hostport).hostname;
 }

@@ -1,4 +1,4 @@
-import type { GenerationEvent } from '../k3s/hostConfigs.ts';
+import type { GenerationEvent, WrittenEndpoint } from '../k3s/hostConfigs.ts';
 import type { Registry } from '../registries/model.ts';
 import type { OutputBudget } from '../limits.ts';
 import type { RegexEngine } from '../rewrite/goRegexp.ts';
@@ -11,6 +11,8 @@ export interface QuirkContext {
   /** Where the embedded registry listens (NO_MIRROR_ADDR when off): endpoints are normalised against it. */
   mirrorAddr: string;
   events: readonly GenerationEvent[];
+  /** The endpoints of registries.yaml as K3s normalised them (with the real embedded-registry address), in file order. */
+  endpoints: readonly WrittenEndpoint[];
   /** certs.d directories whose generated hosts.toml containerd cannot decode, with the reason. */
   undecodableDirs: ReadonlyMap<string, string>;
   /** Repositories of the sample images, by the certs.d directory they resolve through. */

@@ -1,10 +1,10 @@
 import { diagnostic, type SpannedDiagnostic } from '../diagnostics.ts';
 import { normalizeEndpointAddress } from '../k3s/endpoint.ts';
-import { configForHost, NO_MIRROR_ADDR } from '../k3s/hostConfigs.ts';
-import { isLocalhost } from '../go/net.ts';
+import { isLocalhost, urlHostPort } from '../go/net.ts';
 import type { Mirror } from '../registries/model.ts';
 import type { QuirkContext } from './context.ts';
 import { isUnusableMirrorKey } from './keys.ts';
+import { WILDCARD_KEY } from '../registryNames.ts';
 
 /** What K3s reported while generating: unusable keys, unusable or duplicate endpoints. */
 export function checkGenerationEvents(context: QuirkContext): SpannedDiagnostic[] {
@@ -49,14 +49,15 @@ function checkNoEndpoints(mirror: Mirror, context: QuirkContext): SpannedDiagnos
 }
 
 function checkExplicitDefault(mirror: Mirror, context: QuirkContext): SpannedDiagnostic[] {
-  if (mirror.key === '*') return [];
+  if (mirror.key === WILDCARD_KEY) return [];
+  // The key's own default URL, as K3s's defaultHostConfig computes it (the model drops it under --disable-default-registry-endpoint).
   const own = normalizeEndpointAddress(mirror.key, context.mirrorAddr);
   if (!own.ok) return [];
   const found: SpannedDiagnostic[] = [];
-  mirror.endpoints.forEach((endpoint, index) => {
-    const normalized = normalizeEndpointAddress(endpoint.value, context.mirrorAddr);
-    if (!normalized.ok || normalized.value.urlString !== own.value.urlString) return;
-    const isLast = index === mirror.endpoints.length - 1;
+  for (const { origin, url } of context.endpoints) {
+    if (origin.mirrorKey !== mirror.key || url !== own.value.urlString) continue;
+    const endpoint = { value: mirror.endpoints[origin.index]?.value ?? '', span: origin.span };
+    const isLast = origin.index === mirror.endpoints.length - 1;
     if (!isLast) {
       found.push(
         diagnostic(
@@ -68,7 +69,7 @@ function checkExplicitDefault(mirror: Mirror, context: QuirkContext): SpannedDia
     } else if (!context.disableDefaultRegistryEndpoint) {
       found.push(diagnostic('default-endpoint-redundant', `"${endpoint.value}" is ${mirror.key}'s own default endpoint; K3s always falls back to it last, so listing it changes nothing.`, endpoint.span));
     }
-  });
+  }
   return found;
 }
 
@@ -78,29 +79,22 @@ function checkEmptyEndpoints(mirror: Mirror): SpannedDiagnostic[] {
     .map((endpoint) => diagnostic('empty-endpoint', `An empty endpoint in mirrors."${mirror.key}" becomes a host with no address.`, endpoint.span));
 }
 
-/** http:// endpoints combined with TLS settings or credentials. */
+/** http:// endpoints combined with TLS settings or credentials, as K3s configured them. */
 export function checkTransport(context: QuirkContext): SpannedDiagnostic[] {
   const found: SpannedDiagnostic[] = [];
-  for (const mirror of context.registry.mirrors.values()) {
-    for (const endpoint of mirror.endpoints) {
-      const normalized = normalizeEndpointAddress(endpoint.value, NO_MIRROR_ADDR);
-      if (!normalized.ok || normalized.value.url.scheme !== 'http') continue;
-      const config = configForHost(context.registry.configs, normalized.value.registryName);
-      const tls = config.tls;
-      const port = /:(\d+)$/.exec(normalized.value.url.host)?.[1] ?? '';
-      if (tls !== null && port !== '80') {
-        found.push(
-          diagnostic(
-            'http-endpoint-with-tls',
-            `configs."${config.key}" gives TLS settings to the http:// endpoint "${endpoint.value}": containerd tries HTTPS first and falls back to plain HTTP only on a TLS error. Drop the tls block or use https://.`,
-            endpoint.span,
-          ),
-        );
-      }
-      if (config.hasAuth) {
-        found.push(diagnostic('auth-over-http', `Credentials from configs."${config.key}" are sent to "${endpoint.value}" over plain HTTP.`, endpoint.span));
-      }
+  for (const { address, config, origin } of context.endpoints) {
+    if (address?.scheme !== 'http') continue;
+    const written = context.registry.mirrors.get(origin.mirrorKey)?.endpoints[origin.index]?.value ?? '';
+    if (config.tls !== null && urlHostPort(address.host).port !== '80') {
+      found.push(
+        diagnostic(
+          'http-endpoint-with-tls',
+          `configs."${config.key}" gives TLS settings to the http:// endpoint "${written}": containerd tries HTTPS first and falls back to plain HTTP only on a TLS error. Drop the tls block or use https://.`,
+          origin.span,
+        ),
+      );
     }
+    if (config.hasAuth) found.push(diagnostic('auth-over-http', `Credentials from configs."${config.key}" are sent to "${written}" over plain HTTP.`, origin.span));
   }
   return found;
 }

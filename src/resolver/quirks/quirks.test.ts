@@ -90,6 +90,14 @@ describe('quirk diagnostics', () => {
     expect(diagnosticsFor({ code: 'unknown-key', yaml: spegel, line: 0, flags: { embedded: true } })).toEqual([]);
   });
 
+  it('judges endpoints as K3s normalised them: the embedded registry address is HTTPS, not plain HTTP', () => {
+    const yaml = 'mirrors:\n  docker.io:\n    endpoint: ["127.0.0.1:6443"]\nconfigs:\n  "127.0.0.1:6443":\n    tls:\n      insecure_skip_verify: true\n';
+    const codes = (embedded: boolean) => diagnosticsFor({ code: 'http-endpoint-with-tls', yaml, line: 0, flags: { embedded } }).map((found) => found.code);
+    // Without the embedded registry, 127.0.0.1:6443 is a plain-HTTP local registry with TLS settings.
+    expect(codes(false)).toContain('http-endpoint-with-tls');
+    expect(codes(true)).not.toContain('http-endpoint-with-tls');
+  });
+
   it('gives end positions after start positions', () => {
     for (const testCase of cases) {
       for (const found of diagnosticsFor(testCase)) {

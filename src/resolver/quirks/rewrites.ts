@@ -5,6 +5,7 @@ import type { Mirror, Rewrite } from '../registries/model.ts';
 import { applyRewrites } from '../rewrite/apply.ts';
 import { compileGoRegexp, extractGroupReference } from '../rewrite/goRegexp.ts';
 import type { QuirkContext } from './context.ts';
+import { storedKey, WILDCARD_KEY } from '../registryNames.ts';
 
 /** Repositories every rewrite set is probed with, besides the sample images'. */
 const PROBE_REPOSITORIES = ['library/nginx', 'library/busybox', 'rancher/mirrored-pause', 'rancher/klipper-helm', 'coreos/etcd', 'pause', 'team/app'];
@@ -13,7 +14,7 @@ export function checkRewrites(context: QuirkContext): SpannedDiagnostic[] {
   const found: SpannedDiagnostic[] = [];
   for (const mirror of context.registry.mirrors.values()) {
     if (mirror.rewrites.length === 0) continue;
-    const dir = directoryFor(mirror.key === '*' ? '_default' : mirror.key);
+    const dir = directoryFor(storedKey(mirror.key));
     const breaksToml = context.undecodableDirs.get(dir);
     for (const rule of mirror.rewrites) {
       found.push(...checkRule(mirror, rule, breaksToml, context));
@@ -83,7 +84,7 @@ function missingGroups(template: string, groupCount: number, named: Readonly<Rec
 
 function looksLikeRegistryPrefix(pattern: string, mirrorKey: string): boolean {
   const literal = pattern.replace(/^\^/, '').replace(/\\\./g, '.');
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+\//.test(literal) || (mirrorKey !== '*' && literal.startsWith(`${mirrorKey}/`));
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+\//.test(literal) || (mirrorKey !== WILDCARD_KEY && literal.startsWith(`${mirrorKey}/`));
 }
 
 function checkWithoutEndpoint(mirror: Mirror, context: QuirkContext): SpannedDiagnostic[] {

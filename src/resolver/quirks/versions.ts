@@ -1,9 +1,10 @@
 import { diagnostic, type SpannedDiagnostic } from '../diagnostics.ts';
 import type { QuirkContext } from './context.ts';
+import { WILDCARD_KEY } from '../registryNames.ts';
 
 /** The #11857 trap: a wildcard mirror whose `_default/hosts.toml` has `server = ""` and hosts. */
 export function checkWildcardFallback(context: QuirkContext): SpannedDiagnostic[] {
-  const wildcard = context.registry.mirrors.get('*');
+  const wildcard = context.registry.mirrors.get(WILDCARD_KEY);
   if (wildcard === undefined || context.disableDefaultRegistryEndpoint) return [];
   if (wildcard.endpoints.length === 0 && !context.embeddedRegistry) return [];
   return [

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../result.ts';
 import { referenceErrors } from './errors.ts';
+import { DOCKER_HUB, DOCKER_HUB_LEGACY } from '../registryNames.ts';
 import {
   NAME_TOTAL_LENGTH_MAX,
   anchoredIdentifierRegexp,
@@ -15,9 +16,9 @@ export interface ImageReference {
   digest: string | null;
 }
 
-const DEFAULT_DOMAIN = 'docker.io';
+const DEFAULT_DOMAIN = DOCKER_HUB;
 /** The pre-2017 Docker Hub name; still accepted and folded into docker.io. */
-const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
+const LEGACY_DEFAULT_DOMAIN = DOCKER_HUB_LEGACY;
 const OFFICIAL_REPO_PREFIX = 'library/';
 const DEFAULT_TAG = 'latest';
 

@@ -1,5 +1,5 @@
 import type { ChainEndpoint } from '../containerd/chain.ts';
-import { isLocalhost } from '../go/net.ts';
+import { isLocalhost, urlHostPort } from '../go/net.ts';
 
 /** What one endpoint does when asked for the image. */
 export type Availability = 'has-image' | 'not-found' | 'unauthorized' | 'unreachable';
@@ -79,14 +79,11 @@ function requestError(answer: Exclude<Availability, 'has-image'>, endpoint: Chai
       return 'pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials';
     case 'unreachable': {
       const host = endpoint.host.host;
-      const dial = isLocalhost(host) || /^[\d.:[\]]+$/.test(host) ? `dial tcp ${withPort(host, endpoint.host.scheme)}: connect: connection refused` : `dial tcp: lookup ${host.replace(/:\d+$/, '')}: no such host`;
+      const { hostname, port } = urlHostPort(host);
+      const dial = isLocalhost(host) || /^[\d.:[\]]+$/.test(host) ? `dial tcp ${port === '' ? `${host}:${endpoint.host.scheme === 'http' ? 80 : 443}` : host}: connect: connection refused` : `dial tcp: lookup ${hostname}: no such host`;
       return `failed to do request: Head "${endpoint.url}": ${dial}`;
     }
   }
-}
-
-function withPort(host: string, scheme: string): string {
-  return /:\d+$/.test(host) ? host : `${host}:${scheme === 'http' ? 80 : 443}`;
 }
 
 function failedToPull(reference: string, cause: string): string {

@@ -1,0 +1,46 @@
+import type { RegistryHost } from './containerd/index.ts';
+import type { HostConfig } from './k3s/hostConfigs.ts';
+import type { Mirror, Registry } from './registries/model.ts';
+import { keyOfDirectory } from './registryNames.ts';
+import type { SourceRef } from './resolution.ts';
+
+/** The mirror key, endpoint, rewrite and config in registries.yaml that produced a chain step. */
+export function sourcesOf(host: RegistryHost, pattern: string | null, hostsDir: string | null, hostConfigs: ReadonlyMap<string, HostConfig>, registry: Registry): SourceRef[] {
+  const sources: SourceRef[] = [];
+  const hostConfig = hostsDir === null ? undefined : hostConfigs.get(hostsDir);
+  if (hostConfig !== undefined) {
+    const generated = host.isRoot ? hostConfig.default : endpointsByUrl(hostConfig).get(host.key);
+    const mirrorKey = generated?.origin?.mirrorKey ?? (hostsDir === null ? null : keyOfDirectory(hostsDir));
+    const mirror = mirrorKey === null ? undefined : registry.mirrors.get(mirrorKey);
+    if (mirror !== undefined && mirror.keySpan.end > 0) sources.push({ role: 'mirror', span: mirror.keySpan });
+    if (generated?.origin && generated.origin.span.end > 0) sources.push({ role: 'endpoint', span: generated.origin.span });
+    const rule = pattern === null || mirror === undefined ? undefined : rewritesByPattern(mirror).get(pattern);
+    if (rule !== undefined) sources.push({ role: 'rewrite', span: rule.span });
+    const configKey = generated?.config.key ?? null;
+    const config = configKey === null ? undefined : registry.configs.get(configKey);
+    if (config !== undefined && config.keySpan.end > 0) sources.push({ role: 'config', span: config.keySpan });
+  }
+  return sources;
+}
+
+const endpointIndex = new WeakMap<HostConfig, Map<string | null, HostConfig['endpoints'][number]>>();
+
+/** A directory's endpoints by URL, built once: looking each host up in the list is quadratic. */
+function endpointsByUrl(hostConfig: HostConfig): Map<string | null, HostConfig['endpoints'][number]> {
+  let index = endpointIndex.get(hostConfig);
+  if (index === undefined) {
+    index = new Map();
+    for (const endpoint of hostConfig.endpoints) if (!index.has(endpoint.url)) index.set(endpoint.url, endpoint);
+    endpointIndex.set(hostConfig, index);
+  }
+  return index;
+}
+
+const rewriteIndex = new WeakMap<Mirror, Map<string, Mirror['rewrites'][number]>>();
+
+function rewritesByPattern(mirror: Mirror): Map<string, Mirror['rewrites'][number]> {
+  let index = rewriteIndex.get(mirror);
+  if (index === undefined) rewriteIndex.set(mirror, (index = new Map(mirror.rewrites.map((rule) => [rule.pattern, rule] as const))));
+  return index;
+}
+
