@@ -151,3 +151,19 @@ test('the draft survives a reload', async ({ page }) => {
   await expect(imageRow(page, 'ghcr.io/x/y:1')).toBeVisible();
   await expect(imageRow(page, 'rancher/mirrored-pause:3.6')).toContainText('mirrorproject/rancher-images/mirrored-pause');
 });
+
+test('the results tabs follow the arrow keys both ways', async ({ page }) => {
+  await page.goto('/');
+  const chains = page.getByRole('tab', { name: 'Endpoint chains' });
+  const files = page.getByRole('tab', { name: 'hosts.toml files' });
+  await chains.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(files).toHaveAttribute('aria-selected', 'true');
+  await expect(files).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(chains).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(files).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(chains).toBeFocused();
+});
