@@ -156,14 +156,18 @@ test('the results tabs follow the arrow keys both ways', async ({ page }) => {
   await page.goto('/');
   const chains = page.getByRole('tab', { name: 'Endpoint chains' });
   const files = page.getByRole('tab', { name: 'hosts.toml files' });
+  const timeline = page.getByRole('tab', { name: 'Where does it break?' });
   await chains.focus();
+  // Left from the first tab wraps to the last.
+  await page.keyboard.press('ArrowLeft');
+  await expect(timeline).toHaveAttribute('aria-selected', 'true');
+  await expect(timeline).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(files).toHaveAttribute('aria-selected', 'true');
-  await expect(files).toBeFocused();
-  await page.keyboard.press('ArrowLeft');
-  await expect(chains).toHaveAttribute('aria-selected', 'true');
-  await page.keyboard.press('End');
-  await expect(files).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(timeline).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
   await expect(chains).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(timeline).toHaveAttribute('aria-selected', 'true');
 });

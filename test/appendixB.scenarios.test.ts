@@ -23,14 +23,14 @@ describe('worked scenarios (Appendix B)', () => {
     });
 
     it('writes the same hosts.toml files as K3s', () => {
-      expect(resolution.hostsToml).toEqual(scenario.hostsToml);
+      for (const release of resolution.releases) expect(release.hostsToml, release.id).toEqual(scenario.hostsToml);
     });
 
     it.each(scenario.images.map((image, index) => [image.image, image, index] as const))('resolves %s as both releases do', (_image, expected, index) => {
       const actual = resolution.images[index];
       expect(actual?.normalized).toBe(expected.normalized);
-      expect(actual?.hostsDir).toBe(expected.hostsDir);
       for (const version of VERSIONS) {
+        expect(actual?.versions[version]?.hostsDir).toBe(expected.hostsDir);
         const chain = actual?.versions[version]?.chain ?? [];
         expect(
           chain.map((endpoint) => ({ url: endpoint.url, kind: endpoint.kind === 'embedded' ? 'mirror' : endpoint.kind, httpFallback: endpoint.httpFallback })),
@@ -38,7 +38,7 @@ describe('worked scenarios (Appendix B)', () => {
         ).toEqual(expected.chains[version].map(({ url, kind, httpFallback }) => ({ url, kind, httpFallback })));
       }
       const parseFailure = expected.chains['v1.32.3+k3s1'].some((endpoint) => endpoint.parseFailure);
-      expect(actual?.hostsTomlError !== null).toBe(parseFailure);
+      expect(actual?.versions['v1.32.3+k3s1']?.decodeError !== null).toBe(parseFailure);
     });
 
     it('reports the same results through the JSON form', () => {

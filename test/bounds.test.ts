@@ -35,8 +35,8 @@ describe('engine output is bounded', () => {
     // Uncut, K3s would write 300 x 2,000 rewrite lines: about 15 MB.
     const resolution = resolve({ registriesYaml: yaml, images: ['nginx'] });
     expect(resolution.work.hostsTomlBytes).toBeLessThanOrEqual(limits.hostsTomlBytes);
-    expect(resolution.hostsToml['docker.io']?.length).toBeLessThanOrEqual(limits.hostsTomlBytes);
-    expect(resolution.hostsToml['docker.io']?.endsWith('\n')).toBe(true);
+    expect(resolution.releases[0]?.hostsToml['docker.io']?.length).toBeLessThanOrEqual(limits.hostsTomlBytes);
+    expect(resolution.releases[0]?.hostsToml['docker.io']?.endsWith('\n')).toBe(true);
     expect(resolution.diagnostics.find((found) => found.code === 'output-cut')).toMatchObject({ line: 2 });
   });
 

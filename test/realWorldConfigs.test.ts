@@ -29,7 +29,7 @@ describe('real-world registries.yaml corpus', () => {
   const get = (id: string) => {
     const result = results.get(id);
     if (result === undefined) throw new Error(`no corpus entry ${id}`);
-    return { ...result, codes: result.diagnostics.map((found) => found.code) };
+    return { ...result, hostsToml: result.releases[0]?.hostsToml ?? {}, codes: result.diagnostics.map((found) => found.code) };
   };
 
   it('resolves every file to hosts.toml files or to the error that stops K3s', async () => {
@@ -91,7 +91,8 @@ describe('real-world registries.yaml corpus', () => {
   it('RW113: the docs wildcard example loses its configs."*" TLS and has no fallback on v1.32.2', () => {
     const result = get('RW113');
     expect(result.codes).toContain('wildcard-config-tls-lost');
-    expect(result.codes).toContain('wildcard-no-fallback-v1.32.2');
+    expect(result.codes).toContain('wildcard-no-fallback');
+    expect(result.diagnostics.find((found) => found.code === 'wildcard-no-fallback')?.releases).toEqual(['v1.32.2+k3s1']);
     const quay = result.images.find((image) => image.image.startsWith('quay.io'));
     expect(quay?.versions['v1.32.2+k3s1']?.chain.map((endpoint) => endpoint.kind)).toEqual(['mirror']);
     expect(quay?.versions['v1.32.3+k3s1']?.chain.map((endpoint) => endpoint.kind)).toEqual(['mirror', 'default']);

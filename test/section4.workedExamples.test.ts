@@ -215,7 +215,7 @@ describe('worked examples (spec §4)', () => {
 
   it('row 27: a rewrite with a backslash makes containerd ignore the whole file', () => {
     const { resolution } = chains(rows.find((row) => row.row === 27) as Row);
-    expect(resolution.images[0]?.hostsTomlError).toMatch(/invalid escaped character U\+0077 'w'/);
+    expect(resolution.images[0]?.versions['v1.32.3+k3s1']?.decodeError).toMatch(/invalid escaped character U\+0077 'w'/);
     expect(resolution.diagnostics.map((found) => found.code)).toContain('rewrite-breaks-toml');
   });
 });

@@ -21,6 +21,11 @@ export function markEdit(): void {
 export function markChainsRendered(): void {
   // A prerendered page marked its first chains when it painted (scripts/prerender.tsx).
   if (performance.getEntriesByName(marks.firstChains).length === 0) performance.mark(marks.firstChains);
+  markViewRendered();
+}
+
+/** Called after whichever results view is open committed the result of the last edit. */
+export function markViewRendered(): void {
   if (editPending) {
     editPending = false;
     performance.measure(marks.update, marks.edit);

@@ -1,14 +1,19 @@
-import { resolve, toResolutionJson, type ResolutionJson } from '../resolver/index.ts';
+import { resolve, toResolutionJson, type Product, type ResolutionJson } from '../resolver/index.ts';
 import { UserError } from './errors.ts';
-import { resolveInput } from './request.ts';
+import { releasesFor, resolveInput } from './request.ts';
 import { terminalJson } from './terminal.ts';
 
-/** One request of `batch`: `{id, registriesYaml, images, versions?, disableDefaultRegistryEndpoint?, embeddedRegistry?}`. */
+/**
+ * One request of `batch`: `{id, registriesYaml, images, versions?, product?, disableDefaultRegistryEndpoint?,
+ * embeddedRegistry?}`. `versions` are any K3s/RKE2 release names; results are keyed by them as given.
+ */
 export interface BatchRequest {
   id: unknown;
   registriesYaml: string;
   images: string[];
   versions?: string[];
+  /** What a bare version number (`1.29.3`) means: k3s (default) or rke2. */
+  product?: Product;
   disableDefaultRegistryEndpoint?: boolean;
   embeddedRegistry?: boolean;
 }
@@ -36,7 +41,8 @@ function answer(raw: unknown, engine: typeof resolve): BatchResult {
   const id = isObject(raw) ? raw.id : null;
   try {
     const request = validate(raw);
-    return { id, ...toResolutionJson(engine(resolveInput(request))) };
+    const releases = releasesFor(request.versions, request.product);
+    return { id, ...toResolutionJson(engine(resolveInput({ ...request, releases }))) };
   } catch (error) {
     // One bad request never stops the others: a bug on this input is reported in its place.
     if (error instanceof UserError) return { id, error: error.message };
@@ -46,15 +52,17 @@ function answer(raw: unknown, engine: typeof resolve): BatchResult {
 
 function validate(raw: unknown): BatchRequest {
   if (!isObject(raw)) throw new UserError('a request must be an object');
-  const { registriesYaml, images, versions, disableDefaultRegistryEndpoint, embeddedRegistry } = raw;
+  const { registriesYaml, images, versions, product, disableDefaultRegistryEndpoint, embeddedRegistry } = raw;
   if (typeof registriesYaml !== 'string') throw new UserError('registriesYaml must be a string');
   if (!isStringArray(images)) throw new UserError('images must be an array of strings');
   if (versions !== undefined && !isStringArray(versions)) throw new UserError('versions must be an array of strings');
+  if (product !== undefined && product !== 'k3s' && product !== 'rke2') throw new UserError('product must be "k3s" or "rke2"');
   return {
     id: raw.id,
     registriesYaml,
     images,
     ...(versions !== undefined ? { versions } : {}),
+    ...(product !== undefined ? { product } : {}),
     disableDefaultRegistryEndpoint: optionalFlag('disableDefaultRegistryEndpoint', disableDefaultRegistryEndpoint),
     embeddedRegistry: optionalFlag('embeddedRegistry', embeddedRegistry),
   };

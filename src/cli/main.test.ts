@@ -32,8 +32,10 @@ describe('cli resolve', () => {
   it('prints the JSON result with --format json', async () => {
     const result = await run(['resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--format', 'json', '--k3s', '1.32.2']);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json.results)).toEqual(['v1.32.2+k3s1']);
-    expect(json.results['v1.32.2+k3s1'].images[0]).toEqual({
+    // Results are keyed by the release as asked for.
+    expect(Object.keys(json.results)).toEqual(['1.32.2']);
+    expect(json.results['1.32.2'].profile).toBe('P5a');
+    expect(json.results['1.32.2'].images[0]).toEqual({
       image: 'nginx',
       normalized: 'docker.io/library/nginx:latest',
       error: null,
@@ -52,7 +54,8 @@ describe('cli resolve', () => {
   it.each([
     [['resolve'], 'resolve needs --config FILE'],
     [['resolve', '--config', '/nonexistent/registries.yaml'], 'cannot read /nonexistent/registries.yaml: no such file'],
-    [['resolve', '--config', fixture('seed.yaml'), '--k3s', 'v1.99.0'], 'unknown K3s version "v1.99.0"'],
+    [['resolve', '--config', fixture('seed.yaml'), '--k3s', 'latest'], '"latest" is not a K3s or RKE2 release'],
+    [['resolve', '--config', fixture('seed.yaml'), '--rke2', 'v1.19.3'], 'v1.19 is older than the releases the playground models'],
     [['resolve', '--config', fixture('seed.yaml'), '--format', 'xml'], '--format must be text or json'],
     [['resolve', '--config', fixture('seed.yaml'), '--bogus'], "Unknown option '--bogus'"],
     [['frobnicate'], 'unknown command "frobnicate"'],
@@ -82,7 +85,7 @@ describe('cli batch', () => {
     expect(output.map((item: { id: unknown }) => item.id)).toEqual(['seed', 2]);
     expect(Object.keys(output[0].results)).toEqual(['v1.32.2+k3s1', 'v1.32.3+k3s1']);
     expect(output[0].results['v1.32.3+k3s1'].images[0].chain).toHaveLength(2);
-    expect(Object.keys(output[1].results)).toEqual(['v1.32.3+k3s1']);
+    expect(Object.keys(output[1].results)).toEqual(['v1.32.3']);
   });
 
   it('answers an invalid request with an error in its place and exits 1', async () => {
@@ -90,7 +93,7 @@ describe('cli batch', () => {
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
     expect(output[0]).toEqual({ id: 'a', error: 'registriesYaml must be a string' });
-    expect(output[1].error).toContain('unknown K3s version "v9"');
+    expect(output[1].error).toContain('"v9" is not a K3s or RKE2 release');
     expect(output[2].results).toBeDefined();
   });
 
@@ -164,4 +167,55 @@ describe('npm run cli', () => {
     const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', 'resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--format', 'json'], { cwd: root });
     expect(JSON.parse(stdout).results['v1.32.2+k3s1'].images[0].hostsDir).toBe('_default');
   }, 60_000);
+});
+
+describe('cli releases', () => {
+  it('resolves any K3s and RKE2 releases, in the order given, keyed as asked', async () => {
+    const result = await run(['resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--format', 'json', '--k3s', 'v1.29.2+k3s1', '--rke2', '1.32.3']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json.results)).toEqual(['v1.29.2+k3s1', '1.32.3']);
+    expect(json.results['v1.29.2+k3s1'].profile).toBe('P2');
+    // January 2024: the wildcard mirror's directory has no server, so no fallback.
+    expect(json.results['v1.29.2+k3s1'].images[0].chain.map((step: { kind: string }) => step.kind)).toEqual(['mirror']);
+    expect(json.results['1.32.3'].profile).toBe('P5');
+  });
+
+  it('shows the config.toml section and the start-up error of a release without the node options', async () => {
+    const result = await run(['resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--k3s', '1.25.16', '--embedded-registry']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('config.toml registry section K3s writes (1.25.16)');
+    expect(result.stdout).toContain('has no --embedded-registry option');
+  });
+
+  it('puts the RKE2 paths and port in what it writes', async () => {
+    const result = await run(['resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--format', 'json', '--rke2', '1.32.3', '--embedded-registry']);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json.results['1.32.3'].hostsToml)).toContain('127.0.0.1:9345');
+    expect(json.results['1.32.3'].hostsToml['127.0.0.1:9345']).toContain('/var/lib/rancher/rke2/agent/server-ca.crt');
+    const text = await run(['resolve', '--config', fixture('seed.yaml'), '--image', 'nginx', '--rke2', '1.32.3']);
+    expect(text.stdout).toContain('/var/lib/rancher/rke2/agent/etc/containerd/certs.d/_default/hosts.toml');
+  });
+
+  it('lists every release line with its profiles, as text and JSON', async () => {
+    const text = await run(['versions']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/v1\.29\.3\+k3s1\s+P3\s+1\.7\.11-k3s2/);
+    expect(text.stdout).toMatch(/v1\.32\.2\+k3s1\s+P5a\s+2\.0\.2-k3s2/);
+    const json = JSON.parse((await run(['versions', '--rke2', '--format', 'json'])).stdout);
+    expect(json.find((range: { first: string }) => range.first === 'v1.31.6+rke2r1')).toMatchObject({ last: 'v1.31.6+rke2r1', profile: 'P5a' });
+    expect((await run(['versions', '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('answers batch requests for any releases, with rejected files and the P1 containerd error', async () => {
+    const backslash = 'mirrors:\n  docker.io:\n    endpoint: [https://mirror.example.com]\n    rewrite:\n      "^library/(\\\\w+)$": "hub/$1"\n';
+    const requests = [{ id: 'old', registriesYaml: backslash, images: ['nginx'], versions: ['v1.29.0+k3s1', 'v1.29.3', 'v1.30.5+rke2r1'] }];
+    const [answer] = JSON.parse((await run(['batch'], JSON.stringify(requests))).stdout);
+    expect(Object.keys(answer.results)).toEqual(['v1.29.0+k3s1', 'v1.29.3', 'v1.30.5+rke2r1']);
+    expect(answer.results['v1.29.0+k3s1']).toMatchObject({ profile: 'P1', containerdError: 'failed to load TOML: (10, 5): parsing error: invalid escape sequence: \\w', hostsToml: {} });
+    expect(answer.results['v1.29.0+k3s1'].configToml).toContain('[plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]');
+    expect(answer.results['v1.29.0+k3s1'].images[0].chain).toEqual([]);
+    expect(answer.results['v1.29.3'].rejectedFiles).toEqual([{ dir: 'docker.io', error: 'failed to parse TOML: (11, 5): parsing error: invalid escape sequence: \\w' }]);
+    expect(answer.results['v1.30.5+rke2r1'].profile).toBe('P4');
+  });
 });

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { resolve, toResolutionJson } from '../resolver/index.ts';
+import { defaultReleaseNames, resolve, toResolutionJson, type Release } from '../resolver/index.ts';
 import { runBatch } from './batch.ts';
 import { exitCodes, UserError } from './errors.ts';
-import { resolveInput } from './request.ts';
+import { releasesFor, resolveInput } from './request.ts';
+import { renderVersions } from './versions.ts';
 import { escapeControls, terminalJson } from './terminal.ts';
 import { renderText } from './text.ts';
 
@@ -19,25 +20,31 @@ export const help = `k3s-registry-playground: what K3s and containerd do with a 
 Usage:
   npm run --silent cli -- resolve --config FILE [--image REF]... [options]
   npm run --silent cli -- batch < requests.json
+  npm run --silent cli -- versions [--rke2] [--format text|json]
 
 Commands:
-  resolve   Show the hosts.toml files K3s writes and each image's endpoint chain per K3s release
+  resolve   Show what K3s/RKE2 writes for containerd and each image's endpoint chain per release
   batch     Read a JSON array of requests on stdin, write a JSON array of results
+  versions  List every release line, its behaviour profiles and the containerd each ships
 
 Options for resolve:
   --config FILE                          registries.yaml to read (required)
   --image REF                            image to resolve (repeatable)
   --images-file FILE                     more images, one per line (# comments allowed)
-  --k3s VERSION                          release to show: v1.32.2+k3s1, v1.32.3+k3s1 (repeatable; default both)
-  --disable-default-registry-endpoint    as the K3s flag
-  --embedded-registry                    as the K3s flag (embedded registry at 127.0.0.1:6443)
+  --k3s VERSION                          K3s release to show, any of them: v1.28.7+k3s1, 1.29.3 (repeatable;
+                                         default ${defaultReleaseNames.join(' and ')})
+  --rke2 VERSION                         RKE2 release to show: v1.30.5+rke2r1, 1.29.3 (repeatable)
+  --disable-default-registry-endpoint    as the node option
+  --embedded-registry                    as the node option (K3s 127.0.0.1:6443, RKE2 127.0.0.1:9345)
   --format text|json                     output format (default text)
   -h, --help                             this help
 
-Batch request: {"id", "registriesYaml", "images", "versions"?, "disableDefaultRegistryEndpoint"?, "embeddedRegistry"?}
+Batch request: {"id", "registriesYaml", "images", "versions"?, "product"?, "disableDefaultRegistryEndpoint"?, "embeddedRegistry"?}
+  "versions" takes any release names; results are keyed by the names as given.
 
 Exit codes:
   resolve  0 done; 1 K3s cannot load the registries.yaml; 2 usage error; 3 internal error
+  versions 0 done; 2 usage error
   batch    0 every request answered (a registries.yaml K3s cannot load is an answer: see its
            diagnostics); 1 some request was malformed or failed (see its "error"); 2 the input
            is not a JSON array of requests; 3 internal error
@@ -45,6 +52,8 @@ Exit codes:
 Examples:
   npm run --silent cli -- resolve --config registries.yaml --image nginx --image quay.io/coreos/etcd:v3.5.0
   npm run --silent cli -- resolve --config registries.yaml --images-file images.txt --k3s v1.32.2 --format json
+  npm run --silent cli -- resolve --config registries.yaml --image nginx --k3s v1.29.3 --k3s v1.29.4
+  npm run --silent cli -- versions
 `;
 
 const resolveOptions = {
@@ -52,6 +61,7 @@ const resolveOptions = {
   image: { type: 'string', multiple: true },
   'images-file': { type: 'string', multiple: true },
   k3s: { type: 'string', multiple: true },
+  rke2: { type: 'string', multiple: true },
   'disable-default-registry-endpoint': { type: 'boolean' },
   'embedded-registry': { type: 'boolean' },
   format: { type: 'string' },
@@ -79,6 +89,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return runResolve(rest, io);
       case 'batch':
         return await runBatchCommand(rest, io);
+      case 'versions':
+        return runVersions(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -106,11 +118,12 @@ function runResolve(args: readonly string[], io: CliIO): number {
   if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not "${format}"`);
   const registriesYaml = readText(io, values.config);
   const images = [...(values.image ?? []), ...(values['images-file'] ?? []).flatMap((file) => imagesFromFile(readText(io, file)))];
+  const releases = releasesFromOptions(args);
   const resolution = resolve(
     resolveInput({
       registriesYaml,
       images,
-      versions: values.k3s,
+      releases,
       disableDefaultRegistryEndpoint: values['disable-default-registry-endpoint'],
       embeddedRegistry: values['embedded-registry'],
     }),
@@ -120,6 +133,31 @@ function runResolve(args: readonly string[], io: CliIO): number {
     io.stderr(`error: K3s cannot load ${escapeControls(values.config)}; the agent would not start (see the diagnostics).\n`);
     return exitCodes.invalidConfig;
   }
+  return exitCodes.ok;
+}
+
+/** `--k3s` and `--rke2` in the order given (the order of the columns); the default pair when neither. */
+function releasesFromOptions(args: readonly string[]): Release[] {
+  const { tokens } = parseArgs({ args: [...args], options: resolveOptions, allowPositionals: false, strict: true, tokens: true });
+  const asked = tokens.flatMap((token) => (token.kind === 'option' && (token.name === 'k3s' || token.name === 'rke2') && token.value !== undefined ? [{ product: token.name, name: token.value }] : []));
+  if (asked.length === 0) return releasesFor(undefined);
+  return asked.flatMap(({ product, name }) => releasesFor([name], product));
+}
+
+function runVersions(args: readonly string[], io: CliIO): number {
+  let values: { rke2?: boolean; format?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: [...args], options: { rke2: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UserError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) {
+    io.stdout(help);
+    return exitCodes.ok;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not "${format}"`);
+  io.stdout(renderVersions(values.rke2 === true ? 'rke2' : 'k3s', format));
   return exitCodes.ok;
 }
 

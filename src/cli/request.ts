@@ -1,29 +1,32 @@
-import { findProfile, nodeEmbeddedRegistry, profiles, type ResolveInput, type VersionProfile } from '../resolver/index.ts';
+import { defaultReleases, findRelease, type Product, type Release, type ResolveInput } from '../resolver/index.ts';
 import { UserError } from './errors.ts';
 
-/** Turns version names (`v1.32.2+k3s1`, `v1.32.2`, `1.32.2`) into profiles; both releases when none. */
-export function profilesFor(names: readonly string[] | undefined): VersionProfile[] {
-  if (names === undefined || names.length === 0) return [...profiles];
+/**
+ * Turns release names (`v1.28.7+k3s1`, `1.29.3`, `v1.30.5+rke2r1`) into releases; a bare number
+ * takes `product`. The default pair when none are named.
+ */
+export function releasesFor(names: readonly string[] | undefined, product: Product = 'k3s'): Release[] {
+  if (names === undefined || names.length === 0) return defaultReleases(product);
   return names.map((name) => {
-    const profile = findProfile(name);
-    if (profile === null) throw new UserError(`unknown K3s version "${name}"; known: ${profiles.map((known) => known.id).join(', ')}`);
-    return profile;
+    const found = findRelease(name, product);
+    if (!found.ok) throw new UserError(found.error);
+    return found.release;
   });
 }
 
-/** The engine input for one request, with the node's real embedded-registry settings. */
+/** The engine input for one request, with each release's real embedded-registry settings. */
 export function resolveInput(request: {
   registriesYaml: string;
   images: readonly string[];
-  versions?: readonly string[] | undefined;
+  releases: readonly Release[];
   disableDefaultRegistryEndpoint?: boolean | undefined;
   embeddedRegistry?: boolean | undefined;
 }): ResolveInput {
   return {
     registriesYaml: request.registriesYaml,
     images: request.images,
-    profiles: profilesFor(request.versions),
+    releases: request.releases,
     disableDefaultRegistryEndpoint: request.disableDefaultRegistryEndpoint === true,
-    embeddedRegistry: request.embeddedRegistry === true ? nodeEmbeddedRegistry : null,
+    embeddedRegistry: request.embeddedRegistry === true,
   };
 }

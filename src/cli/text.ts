@@ -1,4 +1,4 @@
-import { CERTS_D, describeDifference, type Resolution } from '../resolver/index.ts';
+import { describeDifference, products, type ReleaseResolution, type Resolution } from '../resolver/index.ts';
 
 /** `--format text`: a readable report, top to bottom in pipeline order. */
 export function renderText(resolution: Resolution, configName: string): string {
@@ -8,13 +8,7 @@ export function renderText(resolution: Resolution, configName: string): string {
   if (resolution.diagnostics.length === 0) out.push('  none');
   for (const found of resolution.diagnostics) out.push(`  ${found.line}:${found.column} ${found.severity.padEnd(7)} ${found.code}: ${found.message}`);
 
-  const files = Object.entries(resolution.hostsToml);
-  out.push('', `hosts.toml files K3s writes (identical for ${resolution.profiles.map((profile) => profile.id).join(' and ')}):`);
-  if (files.length === 0) out.push('  none (containerd uses each registry directly)');
-  for (const [dir, text] of files) {
-    out.push(`  ${CERTS_D}/${dir}/hosts.toml`);
-    for (const line of text.replace(/\n$/, '').split('\n')) out.push(`    |${line === '' ? '' : ` ${line}`}`);
-  }
+  for (const group of sameOutput(resolution.releases)) out.push('', ...writtenFiles(group));
 
   if (resolution.images.length > 0) out.push('', 'Endpoint chains:');
   for (const image of resolution.images) {
@@ -23,12 +17,15 @@ export function renderText(resolution: Resolution, configName: string): string {
       out.push(`  ${image.image}: invalid reference: ${image.error}`);
       continue;
     }
-    out.push(`  ${image.image} -> ${image.normalized}   [${image.hostsDir === null ? 'no certs.d directory: built-in default' : `certs.d/${image.hostsDir}`}]`);
-    if (image.hostsTomlError !== null) out.push(`    hosts.toml ignored by containerd: ${image.hostsTomlError}`);
-    for (const profile of resolution.profiles) {
-      out.push(`    ${profile.id} (containerd ${profile.containerd}):`);
-      const chain = image.versions[profile.id]?.chain ?? [];
-      if (chain.length === 0) out.push('      (nothing is pulled)');
+    out.push(`  ${image.image} -> ${image.normalized}`);
+    for (const { id, release } of resolution.releases) {
+      const version = image.versions[id];
+      const where = release.profile.reader.kind === 'legacy-cri' ? 'config.toml mirrors' : version?.hostsDir ? `certs.d/${version.hostsDir}` : 'no certs.d directory: built-in default';
+      out.push(`    ${id} (${release.profile.id}, containerd ${release.containerd}) [${where}]:`);
+      if (version?.decodeError) out.push(`      hosts.toml ignored by containerd: ${version.decodeError}`);
+      if (version?.pullError) out.push(`      no pull: ${version.pullError}`);
+      const chain = version?.chain ?? [];
+      if (chain.length === 0 && !version?.pullError) out.push('      (nothing is pulled)');
       chain.forEach((endpoint, index) => {
         const notes = [
           endpoint.rewrite?.pattern ? `rewritten to ${endpoint.repository}${endpoint.rewrite.ambiguous ? ' (ambiguous: several rewrites match)' : ''}` : '',
@@ -37,9 +34,53 @@ export function renderText(resolution: Resolution, configName: string): string {
         out.push(`      ${index + 1}. ${endpoint.kind.padEnd(8)} ${endpoint.url}${notes.length > 0 ? `  (${notes.join('; ')})` : ''}`);
       });
     }
-    const [first, second] = resolution.profiles;
+    const [first, second] = resolution.releases;
     const difference = first !== undefined && second !== undefined ? describeDifference(image, first.id, second.id) : null;
     if (difference !== null) out.push(`    DIFFERS: ${difference}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Releases that write the same files, together: the common case is one group for the whole comparison. */
+function sameOutput(releases: readonly ReleaseResolution[]): ReleaseResolution[][] {
+  const groups = new Map<string, ReleaseResolution[]>();
+  for (const release of releases) {
+    const key = JSON.stringify([release.hostsToml, release.configToml, release.release.product]);
+    groups.set(key, [...(groups.get(key) ?? []), release]);
+  }
+  return [...groups.values()];
+}
+
+function writtenFiles(group: readonly ReleaseResolution[]): string[] {
+  const [first] = group;
+  if (first === undefined) return [];
+  const names = group.map((release) => release.id).join(' and ');
+  const layout = products[first.release.product];
+  const out: string[] = [];
+  for (const release of group) for (const problem of release.startupErrors) out.push(`  ${problem}`);
+  if (first.configToml !== null) {
+    out.unshift(`config.toml registry section ${layout.name} writes (${names}):`);
+    out.push(...indented(first.configToml));
+    for (const release of group) if (release.containerdError !== null) out.push(`  ${release.id}: containerd cannot load it and does not start: ${release.containerdError}`);
+    return out;
+  }
+  out.unshift(`hosts.toml files ${layout.name} writes (${names}):`);
+  const files = Object.entries(first.hostsToml);
+  if (files.length === 0) out.push('  none (containerd uses each registry directly)');
+  for (const [dir, text] of files) {
+    out.push(`  ${layout.certsDir}/${dir}/hosts.toml`);
+    out.push(...indented(text));
+    for (const release of group) {
+      const rejected = release.rejectedFiles.find((file) => file.dir === dir);
+      if (rejected !== undefined) out.push(`    REJECTED by ${release.id}'s containerd: ${rejected.error}`);
+    }
+  }
+  return out;
+}
+
+function indented(text: string): string[] {
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `    |${line === '' ? '' : ` ${line}`}`);
 }

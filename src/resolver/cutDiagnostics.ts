@@ -1,5 +1,5 @@
 import { diagnostic, type SpannedDiagnostic } from './diagnostics.ts';
-import type { generateHostsToml } from './k3s/index.ts';
+import type { K3sOutput } from './k3s/index.ts';
 import { limits } from './limits.ts';
 import type { Registry } from './registries/model.ts';
 import type { Span } from './registries/span.ts';
@@ -7,10 +7,11 @@ import { keyOfDirectory } from './registryNames.ts';
 import type { ImageResolution } from './resolution.ts';
 
 /** Says where the engine stopped short of what K3s and containerd would produce (limits.ts). */
-export function cutDiagnostics(registry: Registry, k3s: ReturnType<typeof generateHostsToml>, images: readonly ImageResolution[]): SpannedDiagnostic[] {
+export function cutDiagnostics(registry: Registry, outputs: readonly K3sOutput[], images: readonly ImageResolution[]): SpannedDiagnostic[] {
   const found: SpannedDiagnostic[] = [];
-  const firstCutDir = k3s.cutDirs[0];
-  if (firstCutDir !== undefined) {
+  const k3s = outputs.find((output) => output.cutDirs.length > 0);
+  const firstCutDir = k3s?.cutDirs[0];
+  if (k3s !== undefined && firstCutDir !== undefined) {
     const host = k3s.hostConfigs.get(firstCutDir);
     const mirrorKey = host?.endpoints[0]?.origin?.mirrorKey ?? keyOfDirectory(firstCutDir);
     found.push(

@@ -27,7 +27,12 @@ export const diagnosticCodes = {
   'mirror-no-endpoints': { severity: 'warning', summary: 'Mirror with no endpoints writes nothing' },
   'wildcard-config-tls-lost': { severity: 'warning', summary: '`configs."*"` TLS is lost when `mirrors."*"` exists' },
   'wildcard-auth-unused': { severity: 'warning', summary: '`configs."*".auth` is never used' },
-  'wildcard-no-fallback-v1.32.2': { severity: 'warning', summary: 'v1.32.2+k3s1 never falls back from `mirrors."*"` to the upstream registry' },
+  'wildcard-no-fallback': { severity: 'warning', summary: 'On some compared releases, registries covered only by `mirrors."*"` never fall back to the registry itself' },
+  'hosts-file-rejected': { severity: 'error', summary: 'containerd of a compared release refuses the hosts.toml K3s writes: its mirrors and TLS settings are lost' },
+  'directory-dropped': { severity: 'warning', summary: 'A compared release drops this registry\'s whole certs.d directory: its mirrors are never used' },
+  'wildcard-config-replaces-mirror': { severity: 'error', summary: 'On a compared release, `configs."*"` replaces the `"*"` mirror and sends every other registry to https://*/v2' },
+  'containerd-cannot-start': { severity: 'error', summary: 'On a compared release, config.toml is invalid TOML: containerd does not start and nothing is pulled' },
+  'rewrite-on-default-endpoint': { severity: 'info', summary: 'On a compared config.toml-era release, rewrites also apply to the registry itself' },
   'disable-default-ignored': { severity: 'warning', summary: '`--disable-default-registry-endpoint` is ignored for a key also under configs' },
   'disable-default-no-endpoints': { severity: 'warning', summary: '`--disable-default-registry-endpoint` has no effect on a mirror with no endpoints' },
   'config-keyed-by-upstream': { severity: 'warning', summary: 'Config is keyed by the upstream registry, not by the mirror endpoint it should apply to' },
@@ -52,6 +57,8 @@ export interface SpannedDiagnostic {
   severity: Severity;
   message: string;
   span: Span;
+  /** The compared releases it applies to; absent when it applies to all of them. */
+  releases?: string[];
 }
 
 /** The public form: 1-based line and column, end exclusive. */
@@ -63,8 +70,10 @@ export interface Diagnostic {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The compared releases it applies to; absent when it applies to all of them. */
+  releases?: string[];
 }
 
-export function diagnostic(code: DiagnosticCode, message: string, span: Span): SpannedDiagnostic {
-  return { code, severity: diagnosticCodes[code].severity, message, span };
+export function diagnostic(code: DiagnosticCode, message: string, span: Span, releases?: string[]): SpannedDiagnostic {
+  return { code, severity: diagnosticCodes[code].severity, message, span, ...(releases !== undefined ? { releases } : {}) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainImage, resolve } from './index.ts';
+import { explainImage } from './explain.ts';
+import { resolve } from './index.ts';
 
 describe('why trace', () => {
   const resolution = resolve({ registriesYaml: 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n', images: ['nginx', 'localhost:5000/app'] });

@@ -1,9 +1,18 @@
 import type { ChainEndpoint, ResolverReference } from './containerd/chain.ts';
 import type { ContainerdResolution } from './containerd/index.ts';
 import { hostPaths } from './containerd/hostDir.ts';
-import type { VersionProfile } from './profiles/index.ts';
+import type { Release } from './profiles/index.ts';
+import type { ImageResolution, Resolution } from './resolution.ts';
 import { formatReference, splitDockerDomain, type ImageReference } from './reference/normalize.ts';
 import { DOCKER_HUB, DOCKER_HUB_LEGACY, WILDCARD_DIR } from './registryNames.ts';
+
+/** The "why" trace for one image under one release, computed on demand (only the UI's open row needs it). */
+export function explainImage(resolution: Resolution, image: ImageResolution, releaseId: string): TraceStep[] {
+  const version = image.versions[releaseId];
+  const release = resolution.releases.find((candidate) => candidate.id === releaseId)?.release;
+  if (image.parsed === null || image.reference === null || version === undefined || release === undefined) return [];
+  return explainChain({ image: image.image, reference: image.parsed, ref: image.reference, resolved: { ...version, chainCut: version.cut }, release });
+}
 
 /** One decision on the way from an image name to its endpoint chain, in words. */
 export interface TraceStep {
@@ -16,15 +25,16 @@ interface ExplainInput {
   reference: ImageReference;
   ref: ResolverReference;
   resolved: ContainerdResolution<unknown>;
-  profile: VersionProfile;
+  release: Release;
 }
 
 /** The "why" trace for one image under one release. */
 export function explainChain(input: ExplainInput): TraceStep[] {
   return [
     explainReference(input.image, input.reference),
-    explainDirectory(input.ref.host, input.resolved.hostsDir),
+    ...(input.release.profile.reader.kind === 'legacy-cri' ? explainLegacy(input) : [explainDirectory(input.ref.host, input.resolved.hostsDir)]),
     ...explainDecode(input.resolved),
+    ...explainPullError(input.resolved),
     ...explainFilter(input),
     ...input.resolved.chain.flatMap((endpoint, index) => explainEndpoint(endpoint, index)),
     ...explainDefault(input),
@@ -49,6 +59,21 @@ function explainDirectory(host: string, hostsDir: string | null): TraceStep {
   if (hostsDir === null) return { kind: 'directory', text: `containerd looks for ${tried}: none exists, so it uses its built-in default endpoint only.` };
   const why = hostsDir === WILDCARD_DIR ? ` (no directory for ${host} itself, so the wildcard one)` : '';
   return { kind: 'directory', text: `containerd looks for ${tried}: it uses certs.d/${hostsDir}${why}.` };
+}
+
+/** Before January 2024 there is no certs.d: containerd reads the mirrors from config.toml. */
+function explainLegacy(input: ExplainInput): TraceStep[] {
+  const host = input.ref.host;
+  return [
+    {
+      kind: 'directory',
+      text: `${input.release.id} writes registries.yaml into containerd's config.toml (registry.mirrors): containerd uses mirrors."${host}" if it exists, else mirrors."*", and appends ${host} itself unless an endpoint already names it.`,
+    },
+  ];
+}
+
+function explainPullError(resolved: ContainerdResolution<unknown>): TraceStep[] {
+  return resolved.pullError === null ? [] : [{ kind: 'decode', text: `No request is made: ${resolved.pullError}.` }];
 }
 
 function explainDecode(resolved: ContainerdResolution<unknown>): TraceStep[] {
@@ -91,8 +116,8 @@ function explainEndpoint(endpoint: ChainEndpoint<unknown>, index: number): Trace
 }
 
 function explainDefault(input: ExplainInput): TraceStep[] {
-  const { resolved, profile } = input;
-  const who = `${profile.id} (containerd ${profile.containerd})`;
+  const { resolved, release } = input;
+  const who = `${release.id} (containerd ${release.containerd})`;
   // No decoded file: the built-in default was described with the directory lookup.
   if (resolved.server === null) return [];
   if (!resolved.server.present) {

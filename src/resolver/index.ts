@@ -4,10 +4,12 @@
  */
 import { RE2JS } from 're2js';
 import { resolve as resolveWith, type Resolution, type ResolveInput } from './core.ts';
+import { olderReleases } from './older/index.ts';
 
 export * from './core.ts';
+export { olderReleases } from './older/index.ts';
 
-/** The whole pipeline (see pipeline.ts), with re2js as the rewrite engine. */
+/** The whole pipeline (see pipeline.ts), with re2js as the rewrite engine and every release supported. */
 export function resolve(input: ResolveInput): Resolution {
-  return resolveWith({ regexEngine: RE2JS, ...input });
+  return resolveWith({ regexEngine: RE2JS, olderReleases, ...input });
 }

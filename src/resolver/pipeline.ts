@@ -1,78 +1,82 @@
-import { createContainerdReader, type RegistryHost, type ResolverReference } from './containerd/index.ts';
+import { createContainerdReader, type ContainerdReader, type RegistryHost, type ResolverReference } from './containerd/index.ts';
+import type { DecodedFiles } from './containerd/configureHosts.ts';
+import { missingOlderReleases, type OlderReleases } from './older/support.ts';
 import type { Diagnostic, SpannedDiagnostic } from './diagnostics.ts';
 import { cutDiagnostics } from './cutDiagnostics.ts';
-import { explainChain, type TraceStep } from './explain.ts';
-import { generateHostsToml } from './k3s/index.ts';
-import type { HostConfig } from './k3s/hostConfigs.ts';
-import { newWorkBudget } from './limits.ts';
-import { profiles as allProfiles } from './profiles/index.ts';
+import { generateK3sOutput, type EmbeddedRegistry, type K3sOutput } from './k3s/index.ts';
+import { newWorkBudget, type WorkBudget } from './limits.ts';
+import { products } from './products.ts';
+import { defaultReleases, type Release } from './profiles/index.ts';
 import { quirkDiagnostics } from './quirkInputs.ts';
 import { formatReference, parseDockerRef, type ImageReference } from './reference/normalize.ts';
 import { LineIndex } from './registries/lineIndex.ts';
+import type { Registry } from './registries/model.ts';
 import { parseRegistriesYaml } from './registries/parse.ts';
-import type { ImageResolution, Resolution, ResolutionWork, ResolveInput, SourceRef, VersionChain } from './resolution.ts';
-import { missingRegexEngine } from './rewrite/goRegexp.ts';
-import { sourcesOf } from './sources.ts';
+import { releaseDiagnostics } from './releaseDiagnostics.ts';
+import type { ImageResolution, ReleaseResolution, Resolution, ResolutionWork, ResolveInput, SourceRef, VersionChain } from './resolution.ts';
+import { missingRegexEngine, type RegexEngine } from './rewrite/goRegexp.ts';
+import { legacySourcesOf, sourcesOf } from './sources.ts';
 
-export type { ImageResolution, Resolution, ResolutionWork, ResolveInput, ResolvedEndpoint, SourceRef, VersionChain } from './resolution.ts';
+export type { ImageResolution, ReleaseResolution, Resolution, ResolutionWork, ResolveInput, ResolvedEndpoint, SourceRef, VersionChain } from './resolution.ts';
 
 /**
- * The whole pipeline, in the order the real system runs it:
- * registries.yaml -(K3s)-> certs.d/*\/hosts.toml -(containerd, per release)-> endpoint chains.
+ * The whole pipeline, in the order the real system runs it, for each compared release:
+ * registries.yaml -(K3s)-> certs.d/*\/hosts.toml or config.toml -(containerd)-> endpoint chains.
+ * Releases that behave alike share their work: K3s output per generator, chains per reader.
  * Pure and total: bad input yields diagnostics and image errors, never an exception.
  */
 export function resolve(input: ResolveInput): Resolution {
-  const profiles = input.profiles ?? allProfiles;
+  const releases = input.releases ?? defaultReleases();
   const regexEngine = input.regexEngine ?? missingRegexEngine;
   const parsed = parseRegistriesYaml(input.registriesYaml);
-  const embedded = input.embeddedRegistry ?? null;
-  const flags = { disableDefaultRegistryEndpoint: input.disableDefaultRegistryEndpoint ?? false, embeddedRegistry: embedded };
   const budget = newWorkBudget();
-  const k3s = parsed.loadable
-    ? generateHostsToml(parsed.registry, flags, budget.hostsToml)
-    : { hostsToml: {}, hostConfigs: new Map<string, HostConfig>(), events: [], written: [], cutDirs: [] };
-  const chainContext = { embeddedAddr: embedded?.mirrorAddr ?? null, engine: regexEngine, budget };
-  const readers = profiles.map((profile) => ({ profile, reader: createContainerdReader(k3s.hostsToml, profile.rootHost, chainContext) }));
+  const disableDefault = input.disableDefaultRegistryEndpoint ?? false;
+  const older = input.olderReleases ?? missingOlderReleases;
+  const stages = releaseStages(releases, parsed.loadable ? parsed.registry : null, input, budget, regexEngine, older);
   const references = input.images.map((image) => parseDockerRef(image));
-  // Sources depend on the host and the rewrite chosen, not on the image: computed once per pair.
-  const sourceCache = new WeakMap<RegistryHost, Map<string | null, SourceRef[]>>();
-  const sourcesFor = (hostsDir: string | null) => (host: RegistryHost, pattern: string | null): SourceRef[] => {
-    let byPattern = sourceCache.get(host);
-    if (byPattern === undefined) sourceCache.set(host, (byPattern = new Map()));
-    let sources = byPattern.get(pattern);
-    if (sources === undefined) byPattern.set(pattern, (sources = sourcesOf(host, pattern, hostsDir, k3s.hostConfigs, parsed.registry)));
-    return sources;
-  };
   const images = input.images.map((image, index): ImageResolution => {
     const reference = references[index];
     if (reference === undefined || !reference.ok) {
       const error = reference?.ok === false ? reference.error : 'invalid reference format';
-      return { image, parsed: null, normalized: null, error, reference: null, hostsDir: null, hostsTomlError: null, versions: {} };
+      return { image, parsed: null, normalized: null, error, reference: null, versions: {} };
     }
     const ref = resolverReference(reference.value);
     const versions: Record<string, VersionChain> = {};
-    // K3s writes the same files for every release, so the directory and its decoding are shared.
-    const { hostsDir, decodeError: hostsTomlError } = readers[0]?.reader.hostsFor(ref.host) ?? { hostsDir: null, decodeError: null };
-    // Releases differ only in whether the root host is appended (spec §3.5): when two agree,
-    // their chains are identical, so the chain is built once and shared (read-only).
-    const byRootDecision = new Map<boolean, VersionChain>();
-    for (const { profile, reader } of readers) {
-      const { rootAppended } = reader.hostsFor(ref.host);
-      let version = byRootDecision.get(rootAppended);
+    // Releases whose readers agree on this registry build the chain once and share it (read-only).
+    const shared = new Map<number, VersionChain>();
+    for (const stage of stages) {
+      const lookup = stage.reader.hostsFor(ref.host);
+      const key = stage.chainGroup * 2 + (lookup.rootAppended ? 1 : 0);
+      let version = shared.get(key);
       if (version === undefined) {
-        const resolved = reader.resolve(ref, sourcesFor(hostsDir));
-        version = { chain: parsed.loadable ? resolved.chain : [], hosts: resolved.hosts, rootAppended, server: resolved.server, cut: resolved.chainCut };
-        byRootDecision.set(rootAppended, version);
+        const resolved = stage.reader.resolve(ref, stage.sourcesFor(lookup.hostsDir, ref.host));
+        version = {
+          hostsDir: resolved.hostsDir,
+          decodeError: resolved.decodeError,
+          pullError: parsed.loadable ? resolved.pullError : null,
+          chain: parsed.loadable ? resolved.chain : [],
+          hosts: resolved.hosts,
+          rootAppended: resolved.rootAppended,
+          server: resolved.server,
+          cut: resolved.chainCut,
+        };
+        shared.set(key, version);
       }
-      versions[profile.id] = version;
+      versions[stage.release.id] = version;
     }
-    return { image, parsed: reference.value, normalized: formatReference(reference.value), error: null, reference: ref, hostsDir, hostsTomlError, versions };
+    return { image, parsed: reference.value, normalized: formatReference(reference.value), error: null, reference: ref, versions };
   });
 
-  const quirks = parsed.loadable ? quirkDiagnostics(parsed.registry, flags, k3s, readers[0]?.reader ?? null, images, regexEngine, budget) : [];
-  const cuts = parsed.loadable ? cutDiagnostics(parsed.registry, k3s, images) : [];
+  const releaseResults = stages.map((stage) => stage.result);
+  const current = stages.find((stage) => stage.release.profile.generator.model === 'mar-2024');
+  const quirks =
+    parsed.loadable && current !== undefined
+      ? quirkDiagnostics(parsed.registry, { disableDefaultRegistryEndpoint: disableDefault, embeddedRegistry: current.embedded }, current.k3s, current.reader, images, current.release.id, regexEngine, budget)
+      : [];
+  const perRelease = parsed.loadable ? releaseDiagnostics({ registry: parsed.registry, releases: stages, disableDefaultRegistryEndpoint: disableDefault }) : [];
+  const cuts = parsed.loadable ? cutDiagnostics(parsed.registry, stages.map((stage) => stage.k3s), images) : [];
   const lines = new LineIndex(input.registriesYaml);
-  const diagnostics = [...parsed.diagnostics, ...quirks, ...cuts]
+  const diagnostics = dedupe([...parsed.diagnostics, ...quirks, ...perRelease, ...cuts])
     .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code))
     .map((found) => toDiagnostic(found, lines));
   const work: ResolutionWork = {
@@ -82,7 +86,94 @@ export function resolve(input: ResolveInput): Resolution {
     chainBytes: budget.chainBytes.used,
     rewriteEvaluations: budget.rewriteEvaluations.used,
   };
-  return { loadable: parsed.loadable, diagnostics, hostsToml: k3s.hostsToml, hostConfigs: k3s.hostConfigs, profiles, images, work };
+  return { loadable: parsed.loadable, diagnostics, releases: releaseResults, images, work };
+}
+
+/** One compared release, wired up: what K3s wrote, the containerd reader over it, and the chain-sharing key. */
+export interface ReleaseStage {
+  release: Release;
+  embedded: EmbeddedRegistry | null;
+  k3s: K3sOutput;
+  reader: ContainerdReader;
+  /** Releases of one group read the same files the same way, up to the root-host rule. */
+  chainGroup: number;
+  sourcesFor(hostsDir: string | null, registryHost: string): (host: RegistryHost, pattern: string | null) => SourceRef[];
+  result: ReleaseResolution;
+}
+
+const NO_OUTPUT: K3sOutput = { hostsToml: {}, configToml: null, hostConfigs: new Map(), events: [], written: [], cutDirs: [] };
+
+function releaseStages(releases: readonly Release[], registry: Registry | null, input: ResolveInput, budget: WorkBudget, engine: RegexEngine, older: OlderReleases): ReleaseStage[] {
+  const disableDefault = input.disableDefaultRegistryEndpoint ?? false;
+  const outputs = new Map<string, K3sOutput>();
+  const groups = new Map<string, { id: number; decoded: DecodedFiles }>();
+  return releases.map((release) => {
+    const layout = products[release.product];
+    const embedded = input.embeddedRegistry === true ? layout.embeddedRegistry : input.embeddedRegistry || null;
+    const { generator, reader: readerBehaviour } = release.profile;
+    // K3s writes the same thing for every release with the same generator, flags and node layout.
+    const outputKey = `${behaviourKey(generator)}|${embedded === null ? '' : behaviourKey(embedded)}|${disableDefault}`;
+    let k3s = outputs.get(outputKey);
+    if (k3s === undefined) {
+      k3s = registry === null ? NO_OUTPUT : generateK3sOutput(registry, { disableDefaultRegistryEndpoint: disableDefault, embeddedRegistry: embedded }, generator, budget.hostsToml, older);
+      outputs.set(outputKey, k3s);
+    }
+    const groupKey = `${outputKey}|${behaviourKey(readerBehaviour, 'rootHost')}|${layout.certsDir}`;
+    let group = groups.get(groupKey);
+    if (group === undefined) groups.set(groupKey, (group = { id: groups.size, decoded: new Map() }));
+    const chainGroup = group.id;
+    const chainContext = { embeddedAddr: embedded?.mirrorAddr ?? null, engine, budget };
+    const reader = createContainerdReader(k3s, { behaviour: readerBehaviour, certsDir: layout.certsDir, older, decoded: group.decoded }, chainContext);
+    const output = k3s;
+    const sourceCache = new WeakMap<RegistryHost, Map<string | null, SourceRef[]>>();
+    const legacyMirrors = output.configToml === null ? null : older.loadCriMirrors(output.configToml, readerBehaviour);
+    const sourcesFor = (hostsDir: string | null, registryHost: string) => (host: RegistryHost, pattern: string | null): SourceRef[] => {
+      let byPattern = sourceCache.get(host);
+      if (byPattern === undefined) sourceCache.set(host, (byPattern = new Map()));
+      let sources = byPattern.get(pattern);
+      if (sources === undefined) {
+        if (registry === null) sources = [];
+        else if (legacyMirrors === null) sources = sourcesOf(host, pattern, hostsDir, output.hostConfigs, registry);
+        else sources = legacySourcesOf(host, pattern, legacyMirrors.ok ? older.criMirrorKey(legacyMirrors.value, registryHost) : null, registry);
+        byPattern.set(pattern, sources);
+      }
+      return sources;
+    };
+    const result: ReleaseResolution = {
+      id: release.id,
+      release,
+      hostsToml: k3s.hostsToml,
+      configToml: k3s.configToml,
+      hostConfigs: k3s.hostConfigs,
+      rejectedFiles: reader.rejectedFiles,
+      containerdError: registry === null ? null : reader.startError,
+      startupErrors: startupErrors(release, disableDefault, embedded !== null),
+    };
+    return { release, embedded, k3s, reader, chainGroup, sourcesFor, result };
+  });
+}
+
+const behaviourKeys = new Map<string, WeakMap<object, string>>();
+
+/** A behaviour record as text (without one field), once per record: equal text, equal behaviour. */
+function behaviourKey(behaviour: object, ignored = ''): string {
+  let byRecord = behaviourKeys.get(ignored);
+  if (byRecord === undefined) behaviourKeys.set(ignored, (byRecord = new WeakMap()));
+  let key = byRecord.get(behaviour);
+  if (key === undefined) {
+    key = JSON.stringify(Object.entries(behaviour).filter(([name]) => name !== ignored));
+    byRecord.set(behaviour, key);
+  }
+  return key;
+}
+
+/** A node flag the release does not have stops K3s at start-up (version-timeline §9.9). */
+function startupErrors(release: Release, disableDefault: boolean, embedded: boolean): string[] {
+  const layout = products[release.product];
+  const missing: string[] = [];
+  if (disableDefault && !release.profile.flags.disableDefaultRegistryEndpoint) missing.push(layout.flags.disableDefaultRegistryEndpoint);
+  if (embedded && !release.profile.flags.embeddedRegistry) missing.push(layout.flags.embeddedRegistry);
+  return missing.map((flag) => `${layout.name} ${release.version} has no ${flag} option: it refuses to start ("flag provided but not defined"). Results below ignore the option.`);
 }
 
 /** containerd `reference.Parse` on the normalised name: host, repository and the object to fetch. */
@@ -90,20 +181,17 @@ function resolverReference(ref: ImageReference): ResolverReference {
   return { host: ref.domain, repository: ref.path, object: ref.digest ?? ref.tag ?? 'latest', isDigest: ref.digest !== null };
 }
 
-/** The "why" trace for one image under one release, computed on demand (only the UI's open row needs it). */
-export function explainImage(resolution: Resolution, image: ImageResolution, profileId: string): TraceStep[] {
-  const version = image.versions[profileId];
-  const profile = resolution.profiles.find((candidate) => candidate.id === profileId);
-  if (image.parsed === null || image.reference === null || version === undefined || profile === undefined) return [];
-  return explainChain({
-    image: image.image,
-    reference: image.parsed,
-    ref: image.reference,
-    resolved: { hostsDir: image.hostsDir, hosts: version.hosts, chain: version.chain, chainCut: version.cut, decodeError: image.hostsTomlError, rootAppended: version.rootAppended, server: version.server },
-    profile,
+/** The same finding reported for several releases' identical output is shown once. */
+function dedupe(found: SpannedDiagnostic[]): SpannedDiagnostic[] {
+  const seen = new Set<string>();
+  return found.filter((item) => {
+    const key = `${item.code}|${item.span.start}|${item.span.end}|${item.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
 function toDiagnostic(found: SpannedDiagnostic, lines: LineIndex): Diagnostic {
-  return { severity: found.severity, code: found.code, message: found.message, ...lines.range(found.span) };
+  return { severity: found.severity, code: found.code, message: found.message, ...lines.range(found.span), ...(found.releases !== undefined ? { releases: found.releases } : {}) };
 }

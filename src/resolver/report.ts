@@ -8,7 +8,18 @@ export interface ResolutionJson {
 }
 
 export interface VersionJson {
+  /** The behaviour profile the release runs (profiles/profiles.ts), e.g. "P4". */
+  profile: string;
+  /** certs.d directory -> hosts.toml as this release writes it ({} for config.toml releases). */
   hostsToml: Record<string, string>;
+  /** Generated hosts.toml files this release's containerd refuses to parse. */
+  rejectedFiles: { dir: string; error: string }[];
+  /** Present for config.toml releases (P0/P1): the registry section K3s writes. */
+  configToml?: string;
+  /** Present when containerd cannot load config.toml and does not start (P1). */
+  containerdError?: string;
+  /** Present when a node option in use does not exist in this release (K3s refuses to start). */
+  startupErrors?: string[];
   images: ImageJson[];
 }
 
@@ -20,6 +31,8 @@ export interface ImageJson {
   chain: ChainEntryJson[];
   /** Present (true) only when the output limit stopped this chain short (see limits.ts). */
   cut?: true;
+  /** Present when the pull cannot start at all (containerd not running, an endpoint it cannot parse). */
+  pullError?: string;
 }
 
 export interface ChainEntryJson {
@@ -35,16 +48,22 @@ export interface ChainEntryJson {
 
 export function toResolutionJson(resolution: Resolution): ResolutionJson {
   const results: Record<string, VersionJson> = {};
-  for (const profile of resolution.profiles) {
-    results[profile.id] = {
-      hostsToml: resolution.hostsToml,
+  for (const release of resolution.releases) {
+    results[release.id] = {
+      profile: release.release.profile.id,
+      hostsToml: release.hostsToml,
+      rejectedFiles: release.rejectedFiles,
+      ...(release.configToml !== null ? { configToml: release.configToml } : {}),
+      ...(release.containerdError !== null ? { containerdError: release.containerdError } : {}),
+      ...(release.startupErrors.length > 0 ? { startupErrors: release.startupErrors } : {}),
       images: resolution.images.map((image) => ({
         image: image.image,
         normalized: image.normalized,
         error: image.error,
-        hostsDir: image.hostsDir,
-        ...(image.versions[profile.id]?.cut === true ? { cut: true as const } : {}),
-        chain: (image.versions[profile.id]?.chain ?? []).map((endpoint) => ({
+        hostsDir: image.versions[release.id]?.hostsDir ?? null,
+        ...(image.versions[release.id]?.cut === true ? { cut: true as const } : {}),
+        ...(image.versions[release.id]?.pullError ? { pullError: image.versions[release.id]?.pullError as string } : {}),
+        chain: (image.versions[release.id]?.chain ?? []).map((endpoint) => ({
           url: endpoint.url,
           kind: endpoint.kind,
           repository: endpoint.repository,

@@ -2,39 +2,64 @@ import type { ChainEndpoint, RegistryHost, ResolverReference } from './container
 import type { Diagnostic } from './diagnostics.ts';
 import type { EmbeddedRegistry } from './k3s/index.ts';
 import type { HostConfig } from './k3s/hostConfigs.ts';
-import type { VersionProfile } from './profiles/index.ts';
+import type { Release } from './profiles/index.ts';
 import type { ImageReference } from './reference/normalize.ts';
 import type { Span } from './registries/span.ts';
 import type { RegexEngine } from './rewrite/goRegexp.ts';
+import type { OlderReleases } from './older/support.ts';
 
 /** What the engine is asked, and what it answers (pipeline.ts `resolve`). */
 export interface ResolveInput {
   registriesYaml: string;
   images: readonly string[];
-  /** Releases to compare, in display order; both by default. */
-  profiles?: readonly VersionProfile[];
+  /** Releases to compare, in display order (profiles/releases.ts findRelease); the default pair when absent. */
+  releases?: readonly Release[];
   /** `--disable-default-registry-endpoint` */
   disableDefaultRegistryEndpoint?: boolean;
-  /** `--embedded-registry` with the node's address and TLS files; null or absent when off. */
-  embeddedRegistry?: EmbeddedRegistry | null;
+  /**
+   * `--embedded-registry`: true for each release's own node settings (K3s 6443, RKE2 9345), or
+   * explicit settings for every release; null, false or absent when off.
+   */
+  embeddedRegistry?: boolean | EmbeddedRegistry | null;
   /**
    * The RE2 engine for rewrites. Without it, a file with rewrites throws RegexEngineMissing
    * (load re2js, then resolve again); index.ts supplies it by default.
    */
   regexEngine?: RegexEngine;
+  /**
+   * Support for releases before April 2024 (older/index.ts). Without it, comparing such a release
+   * throws OlderReleasesMissing (load it, then resolve again); index.ts supplies it by default.
+   */
+  olderReleases?: OlderReleases;
 }
 
 export interface Resolution {
   /** False when K3s refuses registries.yaml: the agent does not start and nothing is pulled. */
   loadable: boolean;
   diagnostics: Diagnostic[];
-  /** certs.d directory -> hosts.toml, identical for every compared release (spec §2.2). */
-  hostsToml: Record<string, string>;
-  hostConfigs: ReadonlyMap<string, HostConfig>;
-  profiles: readonly VersionProfile[];
+  /** What each compared release writes and how its containerd takes it, in display order. */
+  releases: ReleaseResolution[];
   images: ImageResolution[];
   /** What the resolution cost, counted (never timed): tests and benchmarks bound it. */
   work: ResolutionWork;
+}
+
+/** One release's side of the comparison: K3s's output and containerd's verdict on it. */
+export interface ReleaseResolution {
+  /** The release as asked for: the key of `ImageResolution.versions`. */
+  id: string;
+  release: Release;
+  /** certs.d directory -> hosts.toml as this release writes it ({} for config.toml releases). */
+  hostsToml: Record<string, string>;
+  /** The registry section of config.toml (P0/P1 releases); null otherwise. */
+  configToml: string | null;
+  hostConfigs: ReadonlyMap<string, HostConfig>;
+  /** Generated hosts.toml files containerd refuses to parse: it then uses only the registry itself, with system trust. */
+  rejectedFiles: { dir: string; error: string }[];
+  /** containerd cannot load config.toml and does not start: no pull happens at all (P1). */
+  containerdError: string | null;
+  /** Node flags in use that this release does not have: K3s refuses to start with them. */
+  startupErrors: string[];
 }
 
 export interface ResolutionWork {
@@ -55,16 +80,18 @@ export interface ImageResolution {
   /** The reference error, worded as containerd reports it; null when valid. */
   error: string | null;
   reference: ResolverReference | null;
-  /** certs.d directory containerd uses for this image, or null for the built-in default. */
-  hostsDir: string | null;
-  /** Why that directory's hosts.toml is ignored, or null. */
-  hostsTomlError: string | null;
   /** Per release id. */
   versions: Record<string, VersionChain>;
 }
 
 /** One release's view of an image. Shared between releases that agree; treat as read-only. */
 export interface VersionChain {
+  /** certs.d directory containerd uses for this image, or null for the built-in default (and for config.toml releases). */
+  hostsDir: string | null;
+  /** Why that directory's hosts.toml is ignored, or null. */
+  decodeError: string | null;
+  /** Why the pull cannot start at all (containerd not running, an endpoint it cannot parse), or null. */
+  pullError: string | null;
   chain: ResolvedEndpoint[];
   /** Every host containerd considered, before capability filtering (shared by images of one registry). */
   hosts: RegistryHost[];

@@ -44,3 +44,19 @@ function rewritesByPattern(mirror: Mirror): Map<string, Mirror['rewrites'][numbe
   return index;
 }
 
+
+/**
+ * The same for the legacy CRI resolver (config.toml releases): hosts come straight from the
+ * mirrors entry, so the entry's key, the endpoint as written and the rewrite are the sources.
+ */
+export function legacySourcesOf(host: RegistryHost, pattern: string | null, mirrorKey: string | null, registry: Registry): SourceRef[] {
+  const mirror = mirrorKey === null ? undefined : registry.mirrors.get(mirrorKey);
+  if (mirror === undefined) return [];
+  const sources: SourceRef[] = [];
+  if (mirror.keySpan.end > 0) sources.push({ role: 'mirror', span: mirror.keySpan });
+  const endpoint = host.isRoot ? undefined : mirror.endpoints.find((candidate) => candidate.value === host.key);
+  if (endpoint !== undefined && endpoint.span.end > 0) sources.push({ role: 'endpoint', span: endpoint.span });
+  const rule = pattern === null ? undefined : rewritesByPattern(mirror).get(pattern);
+  if (rule !== undefined) sources.push({ role: 'rewrite', span: rule.span });
+  return sources;
+}

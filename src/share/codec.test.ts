@@ -2,8 +2,8 @@ import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeBase64Url } from './base64url.ts';
-import { decodeState, encodeState, isStateFragment, MAX_INFLATED_BYTES } from './codec.ts';
-import { DICTIONARY_V1 } from './dictionary.ts';
+import { decodeState, encodeState, encodeStateAs, isStateFragment, MAX_INFLATED_BYTES } from './codec.ts';
+import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.ts';
 import { limits } from '../resolver/limits.ts';
 import { resolve } from '../resolver/index.ts';
 import { defaultState, STATE_LIMITS, type PlaygroundState } from './state.ts';
@@ -31,8 +31,29 @@ const frozenV1: { name: string; link: string; state: PlaygroundState }[] = [
       yaml: 'mirrors:\n  "*":\n    endpoint: [https://registry.example.com]\nconfigs:\n  registry.example.com:\n    auth:\n      username: "<redacted>"\n      password: "<redacted>"\n# ünïcødé ✓\n',
       images: ['quay.io/coreos/etcd:v3.6.0-rc.1', 'NGINX', ''],
       flags: { disableDefaultRegistryEndpoint: true, embeddedRegistry: true },
+      product: 'k3s',
       versions: ['v1.32.3+k3s1'],
       view: 'hosts',
+    },
+  },
+];
+
+/** Links made by format v2 (releases and products), frozen in the same way. */
+const frozenV2: { name: string; link: string; state: PlaygroundState }[] = [
+  { name: 'the default state', link: 'v2.Y6hWqlSyMqwFAA', state: defaultState },
+  {
+    name: 'RKE2 releases with the embedded registry, timeline view',
+    link: 'v2.Y6hWqlSyMtRRSlOyMtKBF6ZGlnrG0FIWWPBABExgAsAiqRxYFJdk5qbmAGskoAJ4yVwLAA',
+    state: { ...defaultState, product: 'rke2', versions: ['v1.29.3+rke2r1', 'v1.29.4+rke2r1'], flags: { disableDefaultRegistryEndpoint: false, embeddedRegistry: true }, view: 'timeline' },
+  },
+  {
+    name: 'a CA-only configs entry compared across the April 2024 fix',
+    link: 'v2.wxrCSMkUnDChoY0t1OAFI7hSAuXHAt3kRHChyFANKblwGqtfkpqYC85jhnoGoIIOVpQbWeoZQwp3HSUwz0QpthYA',
+    state: {
+      ...defaultState,
+      yaml: 'configs:\n  "registry.example.com:5000":\n    tls:\n      ca_file: /etc/ssl/certs/corp-ca.pem\n',
+      versions: ['v1.29.3+k3s1', '1.29.4'],
+      images: ['registry.example.com:5000/team/app:1.0'],
     },
   },
 ];
@@ -49,15 +70,32 @@ describe('permalink codec', () => {
     expect(decodeState(`#${sample.link}`)).toMatchObject({ ok: true });
   });
 
-  it.each(frozenV1.map((sample) => [sample.name, sample] as const))('still encodes %s to the frozen link', (_name, sample) => {
+  it.each(frozenV1.map((sample) => [sample.name, sample] as const))('still encodes %s to the frozen v1 link', (_name, sample) => {
+    expect(encodeStateAs('v1', sample.state)).toBe(sample.link);
+  });
+
+  it('keeps the v2 dictionary frozen', () => {
+    let hash = 0x811c9dc5;
+    for (const byte of DICTIONARY_V2) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    expect({ length: DICTIONARY_V2.length, fnv1a: hash.toString(16) }).toEqual({ length: 1767, fnv1a: 'dd4ffbcc' });
+  });
+
+  it.each(frozenV2.map((sample) => [sample.name, sample] as const))('decodes the frozen v2 link for %s, and encodes new links in v2', (_name, sample) => {
+    expect(decodeState(sample.link)).toEqual({ ok: true, state: sample.state, version: 'v2', notes: [] });
     expect(encodeState(sample.state)).toBe(sample.link);
+  });
+
+  it('reads every v1 link as K3s, and refuses a product in a v1 link', () => {
+    for (const sample of frozenV1) expect(decodeState(sample.link)).toMatchObject({ ok: true, state: { product: 'k3s' } });
+    const v1WithProduct = `v1.${encodeBase64Url(deflateSync(new TextEncoder().encode('\u0000{"p":"rke2"}'), { level: 9, mem: 8, dictionary: DICTIONARY_V1 }))}`;
+    expect(decodeState(v1WithProduct)).toMatchObject({ ok: false, reason: 'invalid-state' });
   });
 
   it('round-trips any state', () => {
     fc.assert(
       fc.property(stateArb, (state) => {
         const decoded = decodeState(encodeState(state));
-        expect(decoded).toEqual({ ok: true, state, version: 'v1', notes: [] });
+        expect(decoded).toEqual({ ok: true, state, version: 'v2', notes: [] });
       }),
       { numRuns: 500 },
     );
@@ -124,7 +162,7 @@ describe('permalink codec', () => {
   });
 
   it('decodes 10,000 random and mutated fragments to a state or a named error, never an exception', () => {
-    const seeds = [...frozenV1.map((sample) => sample.link), ...hostileLinks];
+    const seeds = [...frozenV1.map((sample) => sample.link), ...frozenV2.map((sample) => sample.link), ...hostileLinks];
     fc.assert(
       fc.property(fragmentArb(seeds), (fragment) => {
         const result = decodeState(fragment);
@@ -162,8 +200,9 @@ const stateArb: fc.Arbitrary<PlaygroundState> = fc.record({
   yaml: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constant(defaultState.yaml), fc.string({ unit: 'binary', maxLength: 50 })),
   images: fc.oneof(fc.constant(defaultState.images), fc.array(fc.string({ maxLength: 40 }), { maxLength: 8 })),
   flags: fc.record({ disableDefaultRegistryEndpoint: fc.boolean(), embeddedRegistry: fc.boolean() }),
-  versions: fc.oneof(fc.constant(defaultState.versions), fc.array(fc.constantFrom('v1.32.2+k3s1', 'v1.32.3+k3s1', 'v9'), { maxLength: 3 })),
-  view: fc.constantFrom('chains', 'hosts'),
+  product: fc.constantFrom('k3s', 'rke2'),
+  versions: fc.oneof(fc.constant(defaultState.versions), fc.array(fc.constantFrom('v1.32.2+k3s1', 'v1.32.3+k3s1', 'v9', '1.29.3', 'v1.30.5+rke2r1'), { maxLength: 3 })),
+  view: fc.constantFrom('chains', 'hosts', 'timeline'),
 });
 
 /** Random text, random base64url after "v1.", and real links with bytes flipped, cut or inserted. */

@@ -1,10 +1,10 @@
 import { deflateSync, Inflate } from 'fflate';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
-import { DICTIONARY_V1 } from './dictionary.ts';
-import { limitState, parseState, views, type PlaygroundState, type ViewId } from './state.ts';
+import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.ts';
+import { limitState, parseState, productIds, views, type PlaygroundState, type ViewId } from './state.ts';
 
 /**
- * Permalink codec: the whole state in the URL fragment, `#v1.<payload>`.
+ * Permalink codec: the whole state in the URL fragment, `#v2.<payload>`.
  * Each released format is one entry in `formats` and decodes forever; a new format is a
  * new entry with a new prefix, never an edit to an old one (see the frozen links in
  * codec.test.ts). Incoming links are untrusted: every field is checked, sizes are capped,
@@ -48,12 +48,19 @@ const V1_DEFAULTS: PlaygroundState = {
   yaml: 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n',
   images: ['nginx:1.27', 'rancher/mirrored-pause:3.6', 'quay.io/coreos/etcd:v3.6.0-rc.1', 'registry.k8s.io/pause:3.10', 'localhost:5000/app:dev'],
   flags: { disableDefaultRegistryEndpoint: false, embeddedRegistry: false },
+  product: 'k3s',
   versions: ['v1.32.2+k3s1', 'v1.32.3+k3s1'],
   view: 'chains',
 };
 
-/** v1 metadata: only the fields that differ from V1_DEFAULTS. */
-interface V1Meta {
+/** v2 defaults: v1's, frozen separately so the two never drift together. */
+const V2_DEFAULTS: PlaygroundState = { ...V1_DEFAULTS, images: [...V1_DEFAULTS.images], versions: [...V1_DEFAULTS.versions] };
+
+/**
+ * Metadata: only the fields that differ from the format's defaults. v1 has no product (its links
+ * are K3s); v2 adds `p`.
+ */
+interface Meta {
   /** 1 when the YAML is the default (and the YAML part is empty). */
   y?: 1;
   i?: string[];
@@ -61,81 +68,101 @@ interface V1Meta {
   f?: number;
   v?: string[];
   w?: ViewId;
+  p?: PlaygroundState['product'];
 }
 
 /** Separates the YAML from the metadata (a NUL: JSON escapes it, so it is never inside the metadata). */
 const META_SEPARATOR = '\u0000';
 
-const v1: Format = {
-  encode(state) {
-    const meta: V1Meta = {};
-    const sameYaml = state.yaml === V1_DEFAULTS.yaml;
-    if (sameYaml) meta.y = 1;
-    if (!sameArray(state.images, V1_DEFAULTS.images)) meta.i = state.images;
-    const bits = (state.flags.disableDefaultRegistryEndpoint ? 1 : 0) | (state.flags.embeddedRegistry ? 2 : 0);
-    if (bits !== 0) meta.f = bits;
-    if (!sameArray(state.versions, V1_DEFAULTS.versions)) meta.v = state.versions;
-    if (state.view !== V1_DEFAULTS.view) meta.w = state.view;
-    // JSON never holds a raw NUL, so the last NUL is the separator; a YAML that holds one always gets metadata.
-    const needsMeta = Object.keys(meta).length > 0 || state.yaml.includes(META_SEPARATOR);
-    const metaText = needsMeta ? META_SEPARATOR + JSON.stringify(meta) : '';
-    const text = (sameYaml ? '' : state.yaml) + metaText;
-    return encodeBase64Url(deflateSync(new TextEncoder().encode(text), { level: 9, mem: 8, dictionary: DICTIONARY_V1 }));
-  },
-  decode(payload) {
-    const bytes = decodeBase64Url(payload);
-    if (bytes === null) return failure('not-base64url');
-    const inflated = inflateCapped(bytes, DICTIONARY_V1);
-    if (!inflated.ok) return failure(inflated.reason);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
-    } catch {
-      return failure('not-utf8');
-    }
-    const separator = text.lastIndexOf(META_SEPARATOR);
-    const yamlPart = separator < 0 ? text : text.slice(0, separator);
-    let meta: unknown = {};
-    if (separator >= 0) {
+/**
+ * The shared layout of v1 and v2: deflate(yaml + NUL + JSON metadata) with a preset dictionary,
+ * in base64url. Formats differ in dictionary, defaults and the metadata they know.
+ */
+function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundState, hasProduct: boolean): Format {
+  return {
+    encode(state) {
+      const meta: Meta = {};
+      const sameYaml = state.yaml === defaults.yaml;
+      if (sameYaml) meta.y = 1;
+      if (!sameArray(state.images, defaults.images)) meta.i = state.images;
+      const bits = (state.flags.disableDefaultRegistryEndpoint ? 1 : 0) | (state.flags.embeddedRegistry ? 2 : 0);
+      if (bits !== 0) meta.f = bits;
+      if (!sameArray(state.versions, defaults.versions)) meta.v = state.versions;
+      if (state.view !== defaults.view) meta.w = state.view;
+      if (hasProduct && state.product !== defaults.product) meta.p = state.product;
+      // JSON never holds a raw NUL, so the last NUL is the separator; a YAML that holds one always gets metadata.
+      const needsMeta = Object.keys(meta).length > 0 || state.yaml.includes(META_SEPARATOR);
+      const metaText = needsMeta ? META_SEPARATOR + JSON.stringify(meta) : '';
+      const text = (sameYaml ? '' : state.yaml) + metaText;
+      return encodeBase64Url(deflateSync(new TextEncoder().encode(text), { level: 9, mem: 8, dictionary }));
+    },
+    decode(payload) {
+      const bytes = decodeBase64Url(payload);
+      if (bytes === null) return failure('not-base64url');
+      const inflated = inflateCapped(bytes, dictionary);
+      if (!inflated.ok) return failure(inflated.reason);
+      let text: string;
       try {
-        meta = JSON.parse(text.slice(separator + 1));
+        text = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
       } catch {
-        return failure('invalid-state');
+        return failure('not-utf8');
       }
-    }
-    const state = v1StateFrom(yamlPart, meta);
-    if (state === null) return failure('invalid-state');
-    const limited = limitState(state);
-    return { ok: true, state: limited.state, version: 'v1', notes: limited.notes };
-  },
-};
+      const separator = text.lastIndexOf(META_SEPARATOR);
+      const yamlPart = separator < 0 ? text : text.slice(0, separator);
+      let meta: unknown = {};
+      if (separator >= 0) {
+        try {
+          meta = JSON.parse(text.slice(separator + 1));
+        } catch {
+          return failure('invalid-state');
+        }
+      }
+      const state = stateFrom(yamlPart, meta, defaults, hasProduct);
+      if (state === null) return failure('invalid-state');
+      const limited = limitState(state);
+      return { ok: true, state: limited.state, version: name, notes: limited.notes };
+    },
+  };
+}
 
-function v1StateFrom(yamlPart: string, meta: unknown): PlaygroundState | null {
+function stateFrom(yamlPart: string, meta: unknown, defaults: PlaygroundState, hasProduct: boolean): PlaygroundState | null {
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
-  const { y, i, f, v, w } = meta as Record<string, unknown>;
+  const { y, i, f, v, w, p } = meta as Record<string, unknown>;
   if (y !== undefined && y !== 1) return null;
   if (y === 1 && yamlPart !== '') return null;
   if (f !== undefined && (typeof f !== 'number' || !Number.isInteger(f) || f < 0 || f > 3)) return null;
   if (w !== undefined && !(views as readonly unknown[]).includes(w)) return null;
+  if (p !== undefined && (!hasProduct || !(productIds as readonly unknown[]).includes(p))) return null;
   const bits = typeof f === 'number' ? f : 0;
   return parseState({
-    yaml: y === 1 ? V1_DEFAULTS.yaml : yamlPart,
-    images: i ?? V1_DEFAULTS.images,
+    yaml: y === 1 ? defaults.yaml : yamlPart,
+    images: i ?? defaults.images,
     flags: { disableDefaultRegistryEndpoint: (bits & 1) !== 0, embeddedRegistry: (bits & 2) !== 0 },
-    versions: v ?? V1_DEFAULTS.versions,
-    view: w ?? V1_DEFAULTS.view,
+    product: p ?? defaults.product,
+    versions: v ?? defaults.versions,
+    view: w ?? defaults.view,
   });
 }
 
+const v1 = metaFormat('v1', DICTIONARY_V1, V1_DEFAULTS, false);
+const v2 = metaFormat('v2', DICTIONARY_V2, V2_DEFAULTS, true);
+
 /** Released formats by prefix. The current one is used for new links. */
-const formats: Record<string, Format> = { v1 };
-const CURRENT = 'v1';
+const formats: Record<string, Format> = { v1, v2 };
+const CURRENT = 'v2';
 
 export { isStateFragment } from './fragment.ts';
 
-/** The fragment (without "#") for a state, e.g. `v1.3Y6…`. */
+/** The fragment (without "#") for a state, e.g. `v2.3Y6…`. */
 export function encodeState(state: PlaygroundState): string {
-  return `${CURRENT}.${formats[CURRENT]?.encode(state) ?? ''}`;
+  return encodeStateAs(CURRENT, state);
+}
+
+/** The fragment in a given released format (tests keep old formats' encoders honest). */
+export function encodeStateAs(version: string, state: PlaygroundState): string {
+  const format = Object.hasOwn(formats, version) ? formats[version] : undefined;
+  if (format === undefined) throw new Error(`no link format ${version}`);
+  return `${version}.${format.encode(state)}`;
 }
 
 /** Decodes a fragment (with or without "#"). Never throws, never hangs. */

@@ -7,7 +7,7 @@ import { describeDifference, type Resolution } from '../resolver/core.ts';
 export function markdownSummary(url: string, resolution: Resolution | null): string {
   const lines = [`[Open in K3s Registry Playground](${url})`];
   if (resolution === null) return `${lines.join('\n')}\n`;
-  const [first, second] = resolution.profiles;
+  const [first, second] = resolution.releases;
   const differing = resolution.images.flatMap((image) => {
     const difference = first !== undefined && second !== undefined ? describeDifference(image, first.id, second.id) : null;
     return difference === null ? [] : [`- \`${image.image}\`: ${difference}`];

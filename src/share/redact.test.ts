@@ -53,7 +53,7 @@ describe('credential redaction', () => {
     const before = resolve({ registriesYaml: withSecrets, images: defaultState.images });
     const after = resolve({ registriesYaml: redacted(withSecrets), images: defaultState.images });
     expect(after.loadable).toBe(true);
-    expect(after.hostsToml).toEqual(before.hostsToml);
+    expect(after.releases.map((release) => release.hostsToml)).toEqual(before.releases.map((release) => release.hostsToml));
     expect(after.images.map((image) => image.versions['v1.32.3+k3s1']?.chain.map((step) => step.url))).toEqual(
       before.images.map((image) => image.versions['v1.32.3+k3s1']?.chain.map((step) => step.url)),
     );
@@ -129,7 +129,7 @@ describe('credential redaction', () => {
     if (!safe.ok) return;
     const decoded = decodeState(safe.fragment);
     expect(decoded.ok && decoded.state.yaml).not.toContain('hunter2');
-    expect(safe.url.startsWith('https://play.example/k3s/#v1.')).toBe(true);
+    expect(safe.url.startsWith('https://play.example/k3s/#v2.')).toBe(true);
     const full = shareLink('https://play.example/k3s/#old', state, { includeCredentials: true });
     const kept = full.ok ? decodeState(full.fragment) : null;
     expect(kept?.ok && kept.state.yaml).toContain('hunter2');
@@ -191,7 +191,7 @@ describe('redaction properties', () => {
         const before = resolve({ registriesYaml: yaml, images });
         const after = resolve({ registriesYaml: result.state?.yaml ?? '', images });
         expect(after.loadable).toBe(before.loadable);
-        expect(after.hostsToml).toEqual(before.hostsToml);
+        expect(after.releases.map((release) => release.hostsToml)).toEqual(before.releases.map((release) => release.hostsToml));
         const chains = (resolution: typeof before) => resolution.images.map((image) => Object.entries(image.versions).map(([id, version]) => [id, version.chain.map((step) => [step.url, step.kind, step.repository])]));
         expect(chains(after)).toEqual(chains(before));
       }),

@@ -1,3 +1,6 @@
+import { defaultReleaseNames } from '../resolver/profiles/releases.ts';
+import type { Product } from '../resolver/products.ts';
+
 /**
  * The playground state that is saved and shared: the draft a user works on.
  * Nothing derived (results, UI toggles) belongs here; the URL and localStorage carry only this.
@@ -8,7 +11,9 @@ export interface PlaygroundState {
   /** Sample images, as typed (invalid ones included). */
   images: string[];
   flags: NodeFlagsState;
-  /** Compared releases, left to right. */
+  /** K3s or RKE2: node paths, the embedded registry's port, and what a bare version number means. */
+  product: Product;
+  /** Compared releases, left to right, as typed (`v1.29.3+k3s1`, `1.29.4`). */
   versions: string[];
   /** The view shown first. */
   view: ViewId;
@@ -19,7 +24,8 @@ export interface NodeFlagsState {
   embeddedRegistry: boolean;
 }
 
-export const views = ['chains', 'hosts'] as const;
+export const views = ['chains', 'hosts', 'timeline'] as const;
+export const productIds = ['k3s', 'rke2'] as const;
 export type ViewId = (typeof views)[number];
 
 export const SEED_YAML = 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n';
@@ -49,7 +55,8 @@ export const defaultState: PlaygroundState = {
   yaml: SEED_YAML,
   images: ['nginx:1.27', 'rancher/mirrored-pause:3.6', 'quay.io/coreos/etcd:v3.6.0-rc.1', 'registry.k8s.io/pause:3.10', 'localhost:5000/app:dev'],
   flags: { disableDefaultRegistryEndpoint: false, embeddedRegistry: false },
-  versions: ['v1.32.2+k3s1', 'v1.32.3+k3s1'],
+  product: 'k3s',
+  versions: [...defaultReleaseNames],
   view: 'chains',
 };
 
@@ -78,7 +85,7 @@ export function limitState(state: PlaygroundState): { state: PlaygroundState; no
 export function parseState(value: unknown): PlaygroundState | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
-  const { yaml, images, flags, versions, view } = record;
+  const { yaml, images, flags, product, versions, view } = record;
   if (typeof yaml !== 'string') return null;
   if (!Array.isArray(images) || !images.every((image) => typeof image === 'string')) return null;
   if (typeof flags !== 'object' || flags === null) return null;
@@ -86,5 +93,14 @@ export function parseState(value: unknown): PlaygroundState | null {
   if (typeof disableDefaultRegistryEndpoint !== 'boolean' || typeof embeddedRegistry !== 'boolean') return null;
   if (!Array.isArray(versions) || !versions.every((version) => typeof version === 'string')) return null;
   if (typeof view !== 'string' || !(views as readonly string[]).includes(view)) return null;
-  return { yaml, images: [...images], flags: { disableDefaultRegistryEndpoint, embeddedRegistry }, versions: [...versions], view: view as ViewId };
+  // Drafts and links from before the product switch are K3s.
+  if (product !== undefined && !(productIds as readonly unknown[]).includes(product)) return null;
+  return {
+    yaml,
+    images: [...images],
+    flags: { disableDefaultRegistryEndpoint, embeddedRegistry },
+    product: (product ?? 'k3s') as Product,
+    versions: [...versions],
+    view: view as ViewId,
+  };
 }

@@ -1,9 +1,10 @@
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
-import type { Resolution } from '../../resolver/core.ts';
+import type { Release, Resolution } from '../../resolver/core.ts';
 import { markChainsRendered } from '../perfMarks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { comparedPair, differenceOf, selectFailure, selectOnlyDiffering, selectResolution, selectSeq, selectStale } from '../state/selectors.ts';
 import { ImageRow } from './ImageRow.tsx';
+import { ReleaseProblems } from './ReleaseProblems.tsx';
 
 /** Every sample image with its endpoint chain per release, differences first in mind. */
 export function ChainsPanel() {
@@ -19,6 +20,7 @@ export function ChainsPanel() {
   }, [seq, resolution]);
 
   const rows = useMemo(() => rowsOf(resolution), [resolution]);
+  const releases = useStableReleases(resolution);
   // Long lists grow as they are scrolled: a thousand rows are not rendered on every keystroke.
   const [limit, setLimit] = useState(PAGE);
   // Observes the "show more" row only while it is mounted (a React 19 callback ref with cleanup),
@@ -50,6 +52,7 @@ export function ChainsPanel() {
           K3s cannot load this registries.yaml: the agent does not start, so nothing is pulled. See the problems list.
         </p>
       )}
+      <ReleaseProblems resolution={resolution} />
       <div className="summary" role="status">
         <p>
           {pair === null ? (
@@ -76,7 +79,7 @@ export function ChainsPanel() {
         <>
           <ol className="image-rows">
             {visible.map((row) => (
-              <ImageRow key={`${row.index}:${row.image.image}`} profiles={resolution.profiles} image={row.image} difference={row.difference} />
+              <ImageRow key={`${row.index}:${row.image.image}`} releases={releases} image={row.image} difference={row.difference} />
             ))}
           </ol>
           {remaining > 0 && (
@@ -90,6 +93,13 @@ export function ChainsPanel() {
       )}
     </div>
   );
+}
+
+/** The compared releases as one array per comparison (not per result), so unchanged rows skip re-rendering. */
+function useStableReleases(resolution: Resolution | null): Release[] {
+  const list = resolution?.releases.map((result) => result.release) ?? [];
+  const key = list.map((release) => `${release.product} ${release.id}`).join('\n');
+  return useMemo(() => list, [key]);
 }
 
 /** Rows rendered at first and added per scroll step. */

@@ -1,17 +1,19 @@
-import { memo, useState } from 'react';
-import { explainImage, type ImageResolution, type VersionProfile } from '../../resolver/core.ts';
-import { usePlayground } from '../state/context.tsx';
-import { selectResolution } from '../state/selectors.ts';
+import { lazy, memo, Suspense, useState } from 'react';
+import type { ImageResolution, Release } from '../../resolver/core.ts';
 import { VersionColumn } from './VersionColumn.tsx';
 
+// The trace's wording is only needed once someone opens it.
+const WhyTrace = lazy(() => import('./WhyTrace.tsx'));
+
 interface Props {
-  profiles: readonly VersionProfile[];
+  /** The compared releases; the same array while they do not change, so rows stay memoised. */
+  releases: readonly Release[];
   image: ImageResolution;
   difference: string | null;
 }
 
 /** One image: where it is pulled from under each release, and why. Re-renders only when its own result changes. */
-export const ImageRow = memo(function ImageRow({ profiles, image, difference }: Props) {
+export const ImageRow = memo(function ImageRow({ releases, image, difference }: Props) {
   const [whyOpen, setWhyOpen] = useState(false);
   return (
     <li className={`image-row ${difference !== null ? 'differs' : ''}`}>
@@ -26,9 +28,6 @@ export const ImageRow = memo(function ImageRow({ profiles, image, difference }: 
             <span>
               pulled as <code>{image.normalized}</code>
             </span>
-            <span>
-              {image.hostsDir === null ? 'no certs.d directory: built-in default' : <>certs.d/<code>{image.hostsDir}</code></>}
-            </span>
           </p>
         )}
         {difference !== null && (
@@ -36,47 +35,24 @@ export const ImageRow = memo(function ImageRow({ profiles, image, difference }: 
             <span className="differs-badge">Differs</span> {difference}
           </p>
         )}
-        {image.hostsTomlError !== null && (
-          <p className="field-error">
-            containerd ignores certs.d/{image.hostsDir}/hosts.toml ({image.hostsTomlError}), so only the default endpoint is used.
-          </p>
-        )}
       </div>
       {image.error === null && (
         <>
           <div className="versions">
-            {profiles.map((profile) => (
-              <VersionColumn key={profile.id} profile={profile} image={image} />
+            {releases.map((release) => (
+              <VersionColumn key={release.id} release={release} image={image} />
             ))}
           </div>
           <details className="why" open={whyOpen} onToggle={(event) => setWhyOpen(event.currentTarget.open)}>
             <summary>Why this chain?</summary>
-            {whyOpen && <WhyTrace image={image} />}
+            {whyOpen && (
+              <Suspense fallback={<p className="muted">…</p>}>
+                <WhyTrace image={image} />
+              </Suspense>
+            )}
           </details>
         </>
       )}
     </li>
   );
 });
-
-/** The decisions behind each release's chain; computed only while open. */
-function WhyTrace({ image }: { image: ImageResolution }) {
-  const resolution = usePlayground(selectResolution);
-  if (resolution === null) return null;
-  return (
-    <div className="why-versions">
-      {resolution.profiles.map((profile) => (
-        <section key={profile.id}>
-          <h4>{profile.id}</h4>
-          <ol>
-            {explainImage(resolution, image, profile.id).map((step, index) => (
-              <li key={index} className={`trace-${step.kind}`}>
-                {step.text}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
-    </div>
-  );
-}

@@ -1,22 +1,40 @@
-import { availabilities, simulatePull, type Availability, type ImageResolution, type ResolvedEndpoint, type VersionProfile } from '../../resolver/core.ts';
+import { availabilities, simulatePull, type Availability, type ImageResolution, type Release, type ResolvedEndpoint } from '../../resolver/core.ts';
 import { availabilityLabels, availabilityOf } from '../state/availability.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectAvailability, selectMode } from '../state/selectors.ts';
 
 const kindLabel = { mirror: 'mirror', embedded: 'embedded', default: 'default' } as const;
 
-/** One release's chain for one image, and how the pull ends. */
-export function VersionColumn({ profile, image }: { profile: VersionProfile; image: ImageResolution }) {
+/** One release's chain for one image: where containerd looks, what it tries, and how the pull ends. */
+export function VersionColumn({ release, image }: { release: Release; image: ImageResolution }) {
   const overrides = usePlayground(selectAvailability);
-  const chain = image.versions[profile.id]?.chain ?? [];
+  const version = image.versions[release.id];
+  const chain = version?.chain ?? [];
   const answers = chain.map((endpoint) => availabilityOf(endpoint, overrides));
   const outcome = simulatePull(chain, image.normalized ?? image.image, (index) => answers[index] ?? 'not-found');
+  const legacy = release.profile.reader.kind === 'legacy-cri';
   return (
-    <section className="version" aria-label={`${image.image} with ${profile.id}`}>
+    <section className="version" aria-label={`${image.image} with ${release.id}`}>
       <h4>
-        {profile.id} <small>containerd {profile.containerd}</small>
+        {release.id}{' '}
+        <small>
+          <span className="profile-badge" title={release.profile.summary}>
+            {release.profile.id}
+          </span>{' '}
+          containerd {release.containerd}
+        </small>
       </h4>
-      {chain.length === 0 ? (
+      <p className="version-dir">
+        {legacy ? 'config.toml registry.mirrors' : version?.hostsDir ? <>certs.d/<code>{version.hostsDir}</code></> : 'no certs.d directory: built-in default'}
+      </p>
+      {version?.decodeError ? (
+        <p className="field-error">
+          containerd rejects certs.d/{version.hostsDir}/hosts.toml ({version.decodeError}): only the registry itself, with system trust.
+        </p>
+      ) : null}
+      {version?.pullError ? (
+        <p className="field-error">No pull: {version.pullError}.</p>
+      ) : chain.length === 0 ? (
         <p className="muted">Nothing is tried.</p>
       ) : (
         <ol className="chain">

@@ -1,7 +1,11 @@
-import { examples } from '../examples.ts';
+import { lazy, Suspense } from 'react';
+import { AfterFirstPaint } from './AfterFirstPaint.tsx';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectTheme, selectUndo } from '../state/selectors.ts';
 import type { Theme } from '../state/store.ts';
+
+// The examples (their YAML is most of the menu) load after the first paint.
+const ExamplesMenu = lazy(() => import('./ExamplesMenu.tsx'));
 
 const themeOrder: Theme[] = ['system', 'light', 'dark'];
 const themeLabel: Record<Theme, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
@@ -14,29 +18,14 @@ export function Header({ onShare }: { onShare?: () => void }) {
     <header className="site-header">
       <div className="brand">
         <h1>K3s Registry Playground</h1>
-        <p className="tagline">What K3s and containerd really do with your registries.yaml — v1.32.2+k3s1 next to v1.32.3+k3s1.</p>
+        <p className="tagline">What K3s, RKE2 and containerd really do with your registries.yaml, on any release — side by side.</p>
       </div>
       <nav className="header-actions" aria-label="Playground actions">
-        <label className="examples">
-          <span className="visually-hidden">Load an example</span>
-          <select
-            value=""
-            onChange={(event) => {
-              const example = examples.find((candidate) => candidate.id === event.target.value);
-              if (example === undefined) return;
-              actions.replaceDraft({ yaml: example.yaml, flags: example.flags, ...(example.images ? { images: example.images } : {}) });
-            }}
-          >
-            <option value="" disabled>
-              Examples…
-            </option>
-            {examples.map((example) => (
-              <option key={example.id} value={example.id} title={example.summary}>
-                {example.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AfterFirstPaint>
+          <Suspense fallback={null}>
+            <ExamplesMenu />
+          </Suspense>
+        </AfterFirstPaint>
         {undo !== null && (
           <button type="button" onClick={actions.undoReplace}>
             Undo

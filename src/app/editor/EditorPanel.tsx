@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useAfterFirstPaint } from '../components/AfterFirstPaint.tsx';
 import { usePlayground } from '../state/context.tsx';
-import { selectDraftYaml, selectMode, selectStale } from '../state/selectors.ts';
+import { selectDraftYaml, selectMode, selectProduct, selectStale } from '../state/selectors.ts';
+import { products } from '../../resolver/products.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { PlainEditor } from './PlainEditor.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
@@ -15,6 +16,7 @@ export function EditorPanel() {
   const yaml = usePlayground(selectDraftYaml);
   const mode = usePlayground(selectMode);
   const stale = usePlayground(selectStale);
+  const layout = products[usePlayground(selectProduct)];
   const wantsMonaco = !mode.plainEditor && !mode.readOnly;
   const monacoAllowed = useAfterFirstPaint(wantsMonaco);
   const useMonaco = wantsMonaco && monacoAllowed;
@@ -22,11 +24,11 @@ export function EditorPanel() {
     <section className="panel editor-panel" aria-labelledby="editor-heading">
       <div className="panel-heading">
         <h2 id="editor-heading">
-          <code>/etc/rancher/k3s/registries.yaml</code>
+          <code>{layout.registriesYaml}</code>
         </h2>
         {stale && (
           <span className="stale-badge" role="status">
-            K3s cannot load this text — results below are from the last version that loaded
+            {layout.name} cannot load this text — results below are from the last version that loaded
           </span>
         )}
       </div>

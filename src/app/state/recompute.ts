@@ -1,16 +1,25 @@
-import { findProfile, nodeEmbeddedRegistry, RegexEngineMissing, resolve, type RegexEngine, type Resolution, type ResolveInput, type VersionProfile } from '../../resolver/core.ts';
+import { findRelease, OlderReleasesMissing, RegexEngineMissing, resolve, type OlderReleases, type Product, type RegexEngine, type Release, type Resolution, type ResolveInput } from '../../resolver/core.ts';
 import type { PlaygroundState } from '../../share/state.ts';
 import { markEdit } from '../perfMarks.ts';
 import { stabilize } from './stabilize.ts';
 import { emptyResults, type PlaygroundStoreApi, type ResultsState } from './store.ts';
 
-let lastProfiles: { key: string; profiles: VersionProfile[] } = { key: '', profiles: [] };
+let lastReleases: { key: string; releases: Release[] } = { key: '', releases: [] };
 
-/** The compared releases, as the same array while they do not change (rows memoise on it). */
-function profilesOf(versions: readonly string[]): VersionProfile[] {
-  const key = versions.join('\n');
-  if (key !== lastProfiles.key) lastProfiles = { key, profiles: versions.map(findProfile).filter((profile): profile is VersionProfile => profile !== null) };
-  return lastProfiles.profiles;
+/**
+ * The compared releases, as the same array while they do not change (rows memoise on it). A name
+ * that is not a release is left out here; the release picker says why.
+ */
+export function releasesOf(versions: readonly string[], product: Product): Release[] {
+  const key = `${product}\n${versions.join('\n')}`;
+  if (key !== lastReleases.key) {
+    const releases = versions.flatMap((name) => {
+      const found = findRelease(name, product);
+      return found.ok ? [found.release] : [];
+    });
+    lastReleases = { key, releases };
+  }
+  return lastReleases.releases;
 }
 
 /** The part of the draft the engine reads; a change to anything else never recomputes. */
@@ -18,19 +27,38 @@ function engineInputOf(draft: PlaygroundState): Omit<ResolveInput, 'regexEngine'
   return {
     registriesYaml: draft.yaml,
     images: draft.images,
-    profiles: profilesOf(draft.versions),
+    releases: releasesOf(draft.versions, draft.product),
     disableDefaultRegistryEndpoint: draft.flags.disableDefaultRegistryEndpoint,
-    embeddedRegistry: draft.flags.embeddedRegistry ? nodeEmbeddedRegistry : null,
+    // Each release's own node: 127.0.0.1:6443 on K3s, 127.0.0.1:9345 on RKE2.
+    embeddedRegistry: draft.flags.embeddedRegistry,
   };
 }
 
 let regexEngine: RegexEngine | undefined;
 let regexEngineLoading: Promise<RegexEngine> | null = null;
+let olderReleases: OlderReleases | undefined;
+let olderReleasesLoading: Promise<OlderReleases> | null = null;
 
 /** re2js is loaded only once a file with rewrites needs it (it is ~45 KB gzipped). */
 function loadRegexEngine(): Promise<RegexEngine> {
   regexEngineLoading ??= import('re2js').then((module) => (regexEngine = module.RE2JS));
   return regexEngineLoading;
+}
+
+/** Support for releases before April 2024 is loaded once such a release is compared. */
+function loadOlderReleases(): Promise<OlderReleases> {
+  olderReleasesLoading ??= import('../../resolver/older/index.ts').then((module) => (olderReleases = module.olderReleases));
+  return olderReleasesLoading;
+}
+
+/** The engine parts loaded so far. */
+function loadedParts(): Pick<ResolveInput, 'regexEngine' | 'olderReleases'> {
+  return { ...(regexEngine !== undefined ? { regexEngine } : {}), ...(olderReleases !== undefined ? { olderReleases } : {}) };
+}
+
+/** Whether a failure only means an engine part must be loaded first. */
+function isMissingPart(error: unknown): boolean {
+  return error instanceof RegexEngineMissing || error instanceof OlderReleasesMissing;
 }
 
 /**
@@ -40,7 +68,7 @@ function loadRegexEngine(): Promise<RegexEngine> {
  */
 export function computeResults(draft: PlaygroundState, previous: ResultsState): ResultsState {
   const started = performance.now();
-  const resolution = resolve({ ...engineInputOf(draft), ...(regexEngine !== undefined ? { regexEngine } : {}) });
+  const resolution = resolve({ ...engineInputOf(draft), ...loadedParts() });
   return {
     resolution: resolution.loadable || previous.resolution === null ? stabilize(previous.resolution, resolution) : previous.resolution,
     diagnostics: resolution.diagnostics,
@@ -59,7 +87,7 @@ export function initialResults(draft: PlaygroundState): ResultsState {
   try {
     return computeResults(draft, emptyResults);
   } catch (error) {
-    if (error instanceof RegexEngineMissing) return emptyResults;
+    if (isMissingPart(error)) return emptyResults;
     throw error;
   }
 }
@@ -67,7 +95,7 @@ export function initialResults(draft: PlaygroundState): ResultsState {
 /** A draft's resolution outside the store (the shared state behind a Markdown summary); null when it cannot be computed now. */
 export function resolveDraft(draft: PlaygroundState): Resolution | null {
   try {
-    return resolve({ ...engineInputOf(draft), ...(regexEngine !== undefined ? { regexEngine } : {}) });
+    return resolve({ ...engineInputOf(draft), ...loadedParts() });
   } catch {
     return null;
   }
@@ -90,6 +118,10 @@ export function startRecompute(store: PlaygroundStoreApi): () => void {
         void loadRegexEngine().then(schedule, (loadError: unknown) => store.getState().setResults({ failure: `Could not load the RE2 engine: ${String(loadError)}` }));
         return;
       }
+      if (error instanceof OlderReleasesMissing) {
+        void loadOlderReleases().then(schedule, (loadError: unknown) => store.getState().setResults({ failure: `Could not load the older-release support: ${String(loadError)}` }));
+        return;
+      }
       // An engine bug must not take the page down: say so and keep the last result.
       store.getState().setResults({ failure: error instanceof Error ? error.message : String(error), seq: store.getState().results.seq + 1 });
     }
@@ -109,8 +141,8 @@ export function startRecompute(store: PlaygroundStoreApi): () => void {
   const unsubscribe = store.subscribe((state, previous) => {
     const draft = state.draft;
     if (draft === previous.draft || draft === computed) return;
-    const { yaml, images, flags, versions } = previous.draft;
-    if (draft.yaml === yaml && draft.images === images && draft.flags === flags && draft.versions === versions) return;
+    const { yaml, images, flags, versions, product } = previous.draft;
+    if (draft.yaml === yaml && draft.images === images && draft.flags === flags && draft.versions === versions && draft.product === product) return;
     markEdit();
     schedule();
   });

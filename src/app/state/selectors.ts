@@ -5,6 +5,8 @@ export const selectDraftYaml = (state: PlaygroundStore) => state.draft.yaml;
 export const selectImages = (state: PlaygroundStore) => state.draft.images;
 export const selectFlags = (state: PlaygroundStore) => state.draft.flags;
 export const selectView = (state: PlaygroundStore) => state.draft.view;
+export const selectVersions = (state: PlaygroundStore) => state.draft.versions;
+export const selectProduct = (state: PlaygroundStore) => state.draft.product;
 export const selectMode = (state: PlaygroundStore) => state.mode;
 export const selectResolution = (state: PlaygroundStore) => state.results.resolution;
 export const selectDiagnostics = (state: PlaygroundStore) => state.results.diagnostics;
@@ -22,7 +24,7 @@ export const selectFromLink = (state: PlaygroundStore) => state.ui.fromLink;
 
 /** The two releases being compared, when there are two. */
 export function comparedPair(resolution: Resolution): [string, string] | null {
-  const [first, second] = resolution.profiles;
+  const [first, second] = resolution.releases;
   return first !== undefined && second !== undefined ? [first.id, second.id] : null;
 }
 

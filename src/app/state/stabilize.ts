@@ -25,7 +25,7 @@ export function stabilize(previous: Resolution | null, next: Resolution): Resolu
 
 /** Field-by-field equality of what a row shows; no allocation, it runs for every image on every edit. */
 function sameImage(a: ImageResolution, b: ImageResolution): boolean {
-  if (a.normalized !== b.normalized || a.error !== b.error || a.hostsDir !== b.hostsDir || a.hostsTomlError !== b.hostsTomlError) return false;
+  if (a.normalized !== b.normalized || a.error !== b.error) return false;
   const versions = Object.keys(b.versions);
   if (versions.length !== Object.keys(a.versions).length) return false;
   return versions.every((version) => {
@@ -37,6 +37,7 @@ function sameImage(a: ImageResolution, b: ImageResolution): boolean {
 
 function sameChain(a: VersionChain, b: VersionChain): boolean {
   if (a.rootAppended !== b.rootAppended || a.chain.length !== b.chain.length) return false;
+  if (a.hostsDir !== b.hostsDir || a.decodeError !== b.decodeError || a.pullError !== b.pullError) return false;
   return a.chain.every((endpoint, index) => {
     const other = b.chain[index];
     return other !== undefined && sameEndpoint(endpoint, other);

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Availability, Diagnostic, Resolution, SourceRef } from '../../resolver/core.ts';
+import type { Availability, Diagnostic, Product, Resolution, SourceRef } from '../../resolver/core.ts';
 import type { NodeFlagsState, PlaygroundState, ViewId } from '../../share/state.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -68,6 +68,10 @@ export interface PlaygroundActions {
   setImage(index: number, image: string): void;
   setFlag(flag: keyof NodeFlagsState, value: boolean): void;
   setView(view: ViewId): void;
+  /** The compared releases, left to right, as typed. */
+  setVersions(versions: string[]): void;
+  /** K3s or RKE2; release names with a build suffix follow the product. */
+  setProduct(product: Product): void;
   /** Replaces the draft (an example, a restored draft), keeping the old one for undo. */
   replaceDraft(next: Partial<PlaygroundState>): void;
   /** Brings back the draft the last replaceDraft replaced. */
@@ -122,6 +126,12 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
       setImage: (index, image) => editDraft({ images: get().draft.images.map((current, position) => (position === index ? image : current)) }),
       setFlag: (flag, value) => editDraft({ flags: { ...get().draft.flags, [flag]: value } }),
       setView: (view) => editDraft({ view }),
+      setVersions: (versions) => editDraft({ versions }),
+      setProduct: (product) => {
+        if (product === get().draft.product) return;
+        const suffix = product === 'rke2' ? '+rke2r1' : '+k3s1';
+        editDraft({ product, versions: get().draft.versions.map((name) => name.replace(/\+(?:k3s|rke2r)\d+$/, suffix)) });
+      },
       replaceDraft: (next) => {
         const before = get().draft;
         editDraft(next);

@@ -1,6 +1,8 @@
 import { isLocalhost, splitHostPort } from '../go/net.ts';
-import { appendsRootHost, type RootHostRule } from '../profiles/index.ts';
-import { ALL_CAPABILITIES, blankHost, parseHostsFile, type HostEntry } from './hostsFile.ts';
+import { appendsRootHost, type ReaderBehaviour } from '../profiles/profile.ts';
+import type { OlderReleases } from '../older/support.ts';
+import { ALL_CAPABILITIES, blankHost, parseHostsFile, type HostEntry, type HostsFile } from './hostsFile.ts';
+import type { Result } from '../result.ts';
 import { CERTS_D } from './hostDir.ts';
 import { DOCKER_HUB, DOCKER_HUB_HOST } from '../registryNames.ts';
 
@@ -29,13 +31,23 @@ export interface LoadedDir {
   server: { present: boolean; value: string } | null;
 }
 
-export function loadHostDir(dir: string, text: string, rootHost: RootHostRule): LoadedDir {
+/** What loading a directory depends on: the containerd build's hosts.toml rules. */
+export type HostsReading = Pick<ReaderBehaviour, 'toml' | 'emptyHostTree' | 'rootHost'> & { older?: OlderReleases };
+
+/** Decoded files by directory, shared by readers that decode alike (they differ only in the root-host rule). */
+export type DecodedFiles = Map<string, Result<HostsFile>>;
+
+export function loadHostDir(dir: string, text: string, reading: HostsReading, certsDir: string = CERTS_D, decoded?: DecodedFiles): LoadedDir {
   if (text.length === 0) return noHostsFile(null);
-  const parsed = parseHostsFile(`${CERTS_D}/${dir}`, text);
+  let parsed = decoded?.get(dir);
+  if (parsed === undefined) {
+    parsed = parseHostsFile(`${certsDir}/${dir}`, text, reading);
+    decoded?.set(dir, parsed);
+  }
   if (!parsed.ok) return noHostsFile(parsed.error);
   const { hosts, root, server } = parsed.value;
-  // The K3s fork's rule, which is the v1.32.2 / v1.32.3 difference (spec §3.5).
-  const rootAppended = appendsRootHost(rootHost, hosts.length, server);
+  // The K3s fork's rule: the v1.32.2 / v1.32.3 difference, and why P2's `_default` never falls back (spec §3.5).
+  const rootAppended = appendsRootHost(reading.rootHost, hosts.length, server);
   return { hosts: rootAppended ? [...hosts, root] : hosts, decodeError: null, rootAppended, server };
 }
 

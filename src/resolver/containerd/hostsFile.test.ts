@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { specFixtures, type ParsedHostExpectation } from '../../../test/specFixtures.ts';
 import { ALL_CAPABILITIES, parseHostsFile, type HostEntry } from './hostsFile.ts';
 import { sortedHostKeys } from './tomlHeaders.ts';
-import { emptyHost, fillDefaultHost, loadHostDir, withTransport } from './configureHosts.ts';
+import { emptyHost, fillDefaultHost, loadHostDir, withTransport, type HostsReading } from './configureHosts.ts';
+import { profiles, type RootHostRule } from '../profiles/index.ts';
 import { unlimitedBudget } from '../limits.ts';
 import { createContainerdReader } from './index.ts';
 import { missingRegexEngine } from '../rewrite/goRegexp.ts';
@@ -23,6 +24,12 @@ function asExpectation(host: HostEntry): ParsedHostExpectation {
   };
 }
 
+
+/** containerd 2.x reading rules with a given root-host rule. */
+function reading(rootHost: RootHostRule): HostsReading {
+  return { ...profiles.P5.reader, rootHost };
+}
+
 describe('containerd TestParseHostFile (Appendix C.2)', () => {
   it('reads every host in file order, then the root', () => {
     const parsed = parseHostsFile('', specFixtures.appendixC.parseHostFile.toml);
@@ -33,7 +40,7 @@ describe('containerd TestParseHostFile (Appendix C.2)', () => {
 
   it('appends the root for a non-empty server under every release rule', () => {
     for (const rule of ['always', 'when-server-key-present', 'when-server-non-empty'] as const) {
-      const loaded = loadHostDir('x', specFixtures.appendixC.parseHostFile.toml, rule);
+      const loaded = loadHostDir('x', specFixtures.appendixC.parseHostFile.toml, reading(rule));
       expect(loaded.hosts.at(-1)?.host).toBe('test-default.registry');
     }
   });
@@ -52,7 +59,7 @@ describe('containerd TestLoadCertFiles (Appendix C.3)', () => {
   // Certificate files are not modelled (K3s never writes them); what is modelled is that a
   // directory without hosts.toml yields exactly one host with no address, i.e. the default endpoint.
   it('a directory without hosts.toml means one default host', () => {
-    const reader = createContainerdReader({ 'registry.example.com': '' }, 'when-server-key-present', { embeddedAddr: null, engine: missingRegexEngine, budget: unlimitedBudget() });
+    const reader = createContainerdReader({ hostsToml: { 'registry.example.com': '' }, configToml: null }, { behaviour: profiles.P5.reader }, { embeddedAddr: null, engine: missingRegexEngine, budget: unlimitedBudget() });
     const resolved = reader.resolve({ host: 'registry.example.com', repository: 'a/b', object: '1', isDigest: false });
     expect(resolved.hostsDir).toBe('registry.example.com');
     expect(resolved.chain.map((endpoint) => [endpoint.kind, endpoint.url])).toEqual([['default', 'https://registry.example.com/v2/a/b/manifests/1']]);
@@ -90,7 +97,7 @@ describe('hosts.toml reading details', () => {
   });
 
   it('falls back to the default endpoint when the file does not decode', () => {
-    const loaded = loadHostDir('docker.io', '[host."https://m/v2"]\n  [host."https://m/v2".rewrite]\n    "^(\\d+)$" = "x"\n', 'when-server-key-present');
+    const loaded = loadHostDir('docker.io', '[host."https://m/v2"]\n  [host."https://m/v2".rewrite]\n    "^(\\d+)$" = "x"\n', reading('when-server-key-present'));
     expect(loaded.decodeError).toMatch(/invalid escaped character U\+0064 'd'/);
     expect(loaded.hosts).toHaveLength(1);
     expect(loaded.hosts[0]?.host).toBe('');
@@ -98,10 +105,10 @@ describe('hosts.toml reading details', () => {
 
   it('decides the root host by profile: the only v1.32.2 / v1.32.3 difference', () => {
     const wildcard = 'server = ""\ncapabilities = ["pull", "resolve", "push"]\n\n[host]\n\n[host."https://example.com/v2"]\n  capabilities = ["pull", "resolve"]\n';
-    expect(loadHostDir('_default', wildcard, 'when-server-non-empty').hosts.map((host) => host.isRoot)).toEqual([false]);
-    expect(loadHostDir('_default', wildcard, 'when-server-key-present').hosts.map((host) => host.isRoot)).toEqual([false, true]);
+    expect(loadHostDir('_default', wildcard, reading('when-server-non-empty')).hosts.map((host) => host.isRoot)).toEqual([false]);
+    expect(loadHostDir('_default', wildcard, reading('when-server-key-present')).hosts.map((host) => host.isRoot)).toEqual([false, true]);
     const noServer = '[host]\n\n[host."https://example.com/v2"]\n';
-    expect(loadHostDir('_default', noServer, 'when-server-key-present').hosts).toHaveLength(1);
-    expect(loadHostDir('_default', noServer, 'always').hosts).toHaveLength(2);
+    expect(loadHostDir('_default', noServer, reading('when-server-key-present')).hosts).toHaveLength(1);
+    expect(loadHostDir('_default', noServer, reading('always')).hosts).toHaveLength(2);
   });
 });

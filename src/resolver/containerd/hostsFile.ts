@@ -1,10 +1,10 @@
-import { parse as parseToml } from 'smol-toml';
 import { cleanPath } from '../go/path.ts';
 import { isTable, readHostFields, type TomlTable } from './hostFields.ts';
-import { tomlErrorMessage } from './tomlErrors.ts';
-import { sortedHostKeys } from './tomlHeaders.ts';
+import { decodeHostsToml, type HostsFileFormat } from './hostsToml.ts';
 import { parseURL } from '../go/url.ts';
 import { err, ok, type Result } from '../result.ts';
+
+export type { HostsFileFormat } from './hostsToml.ts';
 
 /** What a host may be used for (docker.HostCapabilities). */
 export interface Capabilities {
@@ -49,21 +49,19 @@ export interface HostsFile {
 }
 
 /**
- * containerd `parseHostsFile`: TOML decode, then `parseHostConfig` for each host in file order
- * and for the root. Any error rejects the whole file (the caller falls back, spec §3.4).
+ * containerd `parseHostsFile`: TOML decode (the go-toml of the containerd build), then
+ * `parseHostConfig` for each host in file order and for the root. Any error rejects the whole
+ * file (the caller falls back, spec §3.4).
  */
-export function parseHostsFile(dir: string, text: string): Result<HostsFile> {
-  let document: TomlTable;
-  try {
-    document = parseToml(text) as TomlTable;
-  } catch (error) {
-    return err(tomlErrorMessage(error, text));
-  }
+export function parseHostsFile(dir: string, text: string, format: HostsFileFormat = CONTAINERD_2): Result<HostsFile> {
+  const decoded = decodeHostsToml(text, format);
+  if (!decoded.ok) return decoded;
+  const { document, hostOrder, serverPresent } = decoded.value;
   const hostTables = document.host;
   if (hostTables !== undefined && !isTable(hostTables)) return err('toml: cannot decode "host" into map[string]config.hostFileConfig');
   if (document.server !== undefined && typeof document.server !== 'string') return err('toml: cannot decode "server" into a string');
   const hosts: HostEntry[] = [];
-  for (const key of sortedHostKeys(text)) {
+  for (const key of hostOrder) {
     const table = hostTables?.[key];
     const parsed = parseHostConfig(key, dir, isTable(table) ? table : {}, false);
     if (!parsed.ok) return parsed;
@@ -72,8 +70,11 @@ export function parseHostsFile(dir: string, text: string): Result<HostsFile> {
   const server = typeof document.server === 'string' ? document.server : '';
   const root = parseHostConfig(server, dir, document, true);
   if (!root.ok) return root;
-  return ok({ hosts, root: root.value, server: { present: Object.hasOwn(document, 'server'), value: server } });
+  return ok({ hosts, root: root.value, server: { present: serverPresent, value: server } });
 }
+
+/** containerd 2.x (go-toml v2): the format the playground reads by default. */
+export const CONTAINERD_2: HostsFileFormat = { toml: 'go-toml-v2', emptyHostTree: 'accepted' };
 
 /** containerd `parseHostConfig`: URL, path rules, capabilities and TLS fields of one host. */
 function parseHostConfig(server: string, dir: string, table: TomlTable, isRoot: boolean): Result<HostEntry> {

@@ -20,6 +20,21 @@ export interface NormalizedEndpoint {
  * maps docker.io to registry-1.docker.io, and defaults the path to /v2.
  */
 export function normalizeEndpointAddress(endpoint: string, mirrorAddr: string): Result<NormalizedEndpoint> {
+  // Every generator, the quirk checks and the release diagnostics normalise the same endpoints.
+  const key = `${mirrorAddr} ${endpoint}`;
+  let result = normalized.get(key);
+  if (result === undefined) {
+    result = normalize(endpoint, mirrorAddr);
+    if (normalized.size >= 2_000) normalized.clear();
+    normalized.set(key, result);
+  }
+  return result;
+}
+
+/** Results are shared: treat them as read-only. */
+const normalized = new Map<string, Result<NormalizedEndpoint>>();
+
+function normalize(endpoint: string, mirrorAddr: string): Result<NormalizedEndpoint> {
   const withScheme = endpoint.includes('://') ? endpoint : `//${endpoint}`;
   const parsed = parseURL(withScheme);
   if (!parsed.ok) return err(parsed.error);

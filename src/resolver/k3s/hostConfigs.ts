@@ -60,14 +60,6 @@ export interface EmbeddedRegistry {
   keyFile: string;
 }
 
-/** The values a real K3s node uses (spec §1.3). */
-export const nodeEmbeddedRegistry: EmbeddedRegistry = {
-  mirrorAddr: '127.0.0.1:6443',
-  caFile: '/var/lib/rancher/k3s/agent/server-ca.crt',
-  certFile: '/var/lib/rancher/k3s/agent/client-k3s-controller.crt',
-  keyFile: '/var/lib/rancher/k3s/agent/client-k3s-controller.key',
-};
-
 /** `net.JoinHostPort("", "")`: the mirror address when the embedded registry is off; matches no real host. */
 export const NO_MIRROR_ADDR = ':';
 
@@ -76,14 +68,16 @@ const NO_CONFIG: EndpointConfig = { key: null, hasAuth: false, tls: null };
 
 /**
  * Spegel `InjectMirror` (spec §1.3): the embedded registry becomes the first endpoint of
- * every non-localhost mirror, gets its own mirror entry, and its client TLS config.
+ * every non-localhost mirror, gets its own mirror entry, and its client TLS config. Before
+ * March 2024 the wildcard was left out (version-timeline §9.3).
  */
-export function injectEmbeddedMirror(registry: Registry, embedded: EmbeddedRegistry): Registry {
+export function injectEmbeddedMirror(registry: Registry, embedded: EmbeddedRegistry, includeWildcard = true): Registry {
   const mirrorURL = `https://${embedded.mirrorAddr}/v2`;
   const injected = { value: mirrorURL, span: emptySpan };
   const mirrors = new Map<string, Mirror>();
   for (const [key, mirror] of registry.mirrors) {
-    mirrors.set(key, isLocalhost(key) ? mirror : { ...mirror, endpoints: [injected, ...mirror.endpoints] });
+    const skip = isLocalhost(key) || (!includeWildcard && key === WILDCARD_KEY);
+    mirrors.set(key, skip ? mirror : { ...mirror, endpoints: [injected, ...mirror.endpoints] });
   }
   mirrors.set(embedded.mirrorAddr, { key: embedded.mirrorAddr, keySpan: emptySpan, endpoints: [injected], rewrites: [] });
   const configs = new Map(registry.configs);

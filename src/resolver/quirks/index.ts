@@ -4,7 +4,6 @@ import type { QuirkContext } from './context.ts';
 import { checkGenerationEvents, checkMirrorEndpoints, checkTransport } from './endpoints.ts';
 import { checkRegistryKeys } from './keys.ts';
 import { checkRewrites } from './rewrites.ts';
-import { checkWildcardFallback } from './versions.ts';
 
 export type { QuirkContext } from './context.ts';
 
@@ -17,7 +16,6 @@ const checks: readonly ((context: QuirkContext) => SpannedDiagnostic[])[] = [
   checkConfigs,
   checkConfigMatching,
   checkRewrites,
-  checkWildcardFallback,
 ];
 
 export function findQuirks(context: QuirkContext): SpannedDiagnostic[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticCodes, resolve, type DiagnosticCode } from '../index.ts';
+import { diagnosticCodes, releaseOf, resolve, type DiagnosticCode } from '../index.ts';
 import { testEmbeddedRegistry } from '../../../test/specFixtures.ts';
 
 interface QuirkCase {
@@ -9,6 +9,8 @@ interface QuirkCase {
   line: number;
   flags?: { disable?: boolean; embedded?: boolean };
   images?: string[];
+  /** Releases to compare, when the quirk belongs to some releases only. */
+  releases?: string[];
 }
 
 /** One minimal registries.yaml per diagnostic, each pointing at the line that causes it. */
@@ -34,7 +36,7 @@ const cases: QuirkCase[] = [
   { code: 'mirror-no-endpoints', yaml: 'mirrors:\n  docker.io:\n', line: 2 },
   { code: 'wildcard-config-tls-lost', yaml: 'mirrors:\n  "*":\n    endpoint: [m.example.com]\nconfigs:\n  "*":\n    tls:\n      insecure_skip_verify: true\n', line: 5 },
   { code: 'wildcard-auth-unused', yaml: 'configs:\n  "*":\n    auth:\n      username: u\n', line: 2 },
-  { code: 'wildcard-no-fallback-v1.32.2', yaml: 'mirrors:\n  "*":\n    endpoint: [example.com]\n', line: 2 },
+  { code: 'wildcard-no-fallback', yaml: 'mirrors:\n  "*":\n    endpoint: [example.com]\n', line: 2 },
   {
     code: 'disable-default-ignored',
     yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\nconfigs:\n  docker.io:\n    auth:\n      username: u\n',
@@ -53,6 +55,11 @@ const cases: QuirkCase[] = [
   { code: 'rewrite-missing-group', yaml: 'mirrors:\n  icr.io:\n    endpoint: [https://a.example.com]\n    rewrite:\n      "cpopen": "local/$1"\n', line: 5 },
   { code: 'rewrite-matches-tag', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      "^rancher/mirrored-pause:3.6": "x/pause:3.6"\n', line: 5 },
   { code: 'rewrite-without-endpoint', yaml: 'mirrors:\n  docker.io:\n    rewrite:\n      "^(.*)$": "cache/$1"\n', line: 4 },
+  { code: 'hosts-file-rejected', yaml: 'configs:\n  "registry.example.com:5000":\n    tls:\n      ca_file: /etc/ssl/ca.pem\n', line: 2, releases: ['v1.29.3+k3s1', 'v1.29.4+k3s1'] },
+  { code: 'directory-dropped', yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - https://mirror.example.com\n      - https://registry-1.docker.io\n', line: 2, releases: ['v1.28.7+k3s1'] },
+  { code: 'wildcard-config-replaces-mirror', yaml: 'mirrors:\n  "*":\n    endpoint: [https://mirror.example.com]\nconfigs:\n  "*":\n    tls:\n      insecure_skip_verify: true\n', line: 5, releases: ['v1.29.2+k3s1'] },
+  { code: 'containerd-cannot-start', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://mirror.example.com]\n    rewrite:\n      "^library/(\\\\w+)$": "hub/$1"\n', line: 5, releases: ['v1.29.0+k3s1'] },
+  { code: 'rewrite-on-default-endpoint', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://mirror.example.com]\n    rewrite:\n      "^library/(.*)$": "hub/$1"\n', line: 5, releases: ['v1.25.16+k3s1'] },
   { code: 'output-cut', yaml: `mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      "^(.*)$": "${'x'.repeat(5_000)}"\n`, line: 5 },
 ];
 
@@ -62,6 +69,7 @@ function diagnosticsFor(testCase: QuirkCase) {
     images: testCase.images ?? ['nginx'],
     disableDefaultRegistryEndpoint: testCase.flags?.disable ?? false,
     embeddedRegistry: testCase.flags?.embedded === true ? testEmbeddedRegistry : null,
+    ...(testCase.releases !== undefined ? { releases: testCase.releases.map((name) => releaseOf(name)) } : {}),
   }).diagnostics;
 }
 
@@ -72,6 +80,18 @@ describe('quirk diagnostics', () => {
     expect(found[0]?.line).toBe(testCase.line);
     expect(found[0]?.severity).toBe(diagnosticCodes[code].severity);
     expect(found[0]?.message.length).toBeGreaterThan(20);
+  });
+
+  it('names only the compared releases that have a release quirk, and where it is fixed', () => {
+    const seed = 'mirrors:\n  "*":\n    endpoint: [https://mirror.example.com]\n';
+    const found = (releases: string[]) => diagnosticsFor({ code: 'wildcard-no-fallback', yaml: seed, line: 0, releases }).filter((item) => item.code === 'wildcard-no-fallback');
+    expect(found(['v1.32.3+k3s1', 'v1.33.0+k3s1'])).toEqual([]);
+    const [bug] = found(['v1.31.6+k3s1', 'v1.32.3+k3s1']);
+    expect(bug?.releases).toEqual(['v1.31.6+k3s1']);
+    expect(bug?.message).toContain('v1.31.6+k3s1 (fixed in v1.31.7+k3s1)');
+    expect(bug?.message).not.toContain('v1.32.3');
+    // January 2024 releases write no server at all for _default: the same outcome, another cause.
+    expect(found(['v1.29.2+k3s1', 'v1.29.4+k3s1'])[0]?.message).toMatch(/v1\.29\.2\+k3s1 \(fixed in v1\.29\.3\+k3s1\) K3s writes _default\/hosts.toml without a server line/);
   });
 
   it('covers every diagnostic code', () => {
