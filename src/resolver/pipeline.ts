@@ -1,7 +1,7 @@
 import { createContainerdReader, type ContainerdReader, type RegistryHost, type ResolverReference } from './containerd/index.ts';
 import type { DecodedFiles } from './containerd/configureHosts.ts';
 import { missingOlderReleases, type OlderReleases } from './older/support.ts';
-import type { Diagnostic, SpannedDiagnostic } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, SpannedDiagnostic } from './diagnostics.ts';
 import { cutDiagnostics } from './cutDiagnostics.ts';
 import { generateK3sOutput, type EmbeddedRegistry, type K3sOutput } from './k3s/index.ts';
 import { newWorkBudget, type WorkBudget } from './limits.ts';
@@ -71,7 +71,10 @@ export function resolve(input: ResolveInput): Resolution {
   const current = stages.find((stage) => stage.release.profile.generator.model === 'mar-2024');
   const quirks =
     parsed.loadable && current !== undefined
-      ? quirkDiagnostics(parsed.registry, { disableDefaultRegistryEndpoint: disableDefault, embeddedRegistry: current.embedded }, current.k3s, current.reader, images, current.release.id, regexEngine, budget)
+      ? forTodaysGenerator(
+          quirkDiagnostics(parsed.registry, { disableDefaultRegistryEndpoint: disableDefault, embeddedRegistry: current.embedded }, current.k3s, current.reader, images, current.release.id, regexEngine, budget),
+          stages,
+        )
       : [];
   const perRelease = parsed.loadable ? releaseDiagnostics({ registry: parsed.registry, releases: stages, disableDefaultRegistryEndpoint: disableDefault }) : [];
   const cuts = parsed.loadable ? cutDiagnostics(parsed.registry, stages.map((stage) => stage.k3s), images) : [];
@@ -179,6 +182,27 @@ function startupErrors(release: Release, disableDefault: boolean, embedded: bool
 /** containerd `reference.Parse` on the normalised name: host, repository and the object to fetch. */
 function resolverReference(ref: ImageReference): ResolverReference {
   return { host: ref.domain, repository: ref.path, object: ref.digest ?? ref.tag ?? 'latest', isDigest: ref.digest !== null };
+}
+
+/** Quirk codes that describe what today's (March 2024 and later) generator does with the file. */
+const GENERATOR_QUIRKS: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'duplicate-endpoint',
+  'default-endpoint-not-last',
+  'default-endpoint-redundant',
+  'mirror-no-endpoints',
+  'wildcard-config-tls-lost',
+  'disable-default-ignored',
+  'disable-default-no-endpoints',
+]);
+
+/**
+ * When older generators are compared too, the quirks of today's generator say which of the
+ * compared releases they are about (the older ones get their own, in releaseDiagnostics.ts).
+ */
+function forTodaysGenerator(found: SpannedDiagnostic[], stages: readonly ReleaseStage[]): SpannedDiagnostic[] {
+  const today = stages.filter((stage) => stage.release.profile.generator.model === 'mar-2024').map((stage) => stage.release.id);
+  if (today.length === stages.length) return found;
+  return found.map((item) => (GENERATOR_QUIRKS.has(item.code) ? { ...item, message: `On ${today.join(', ')}: ${item.message}`, releases: today } : item));
 }
 
 /** The same finding reported for several releases' identical output is shown once. */

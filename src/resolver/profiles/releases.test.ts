@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultReleaseNames, findRelease, firstReleaseWith, newestRelease, releaseOf, releaseRanges } from './releases.ts';
 import type { ProfileId } from './profile.ts';
+import { profiles } from './profiles.ts';
 
 /**
  * Both sides of every boundary of version-timeline.md §6, as [release, profile]: the last patch of
@@ -131,3 +132,23 @@ describe('release -> profile (version-timeline §6)', () => {
     for (const [line, patches] of byLine) expect(patches, line).toEqual(Array.from({ length: patches.length }, (_, index) => index));
   });
 });
+
+describe('profiles', () => {
+  it('mark every behaviour with a confidence and a source', () => {
+    for (const profile of Object.values(profiles)) {
+      const behaviours = [
+        ...Object.keys(profile.generator).map((name) => `generator.${name}`),
+        ...Object.keys(profile.reader).map((name) => `reader.${name}`),
+        'flags',
+        'embeddedServesWildcard',
+      ];
+      const unexplained = behaviours.filter((name) => profile.evidence[name] === undefined);
+      expect(unexplained, profile.id).toEqual([]);
+      for (const evidence of Object.values(profile.evidence)) {
+        expect(['V', 'I', 'U']).toContain(evidence.confidence);
+        expect(evidence.source.length).toBeGreaterThan(10);
+      }
+    }
+  });
+});
+

@@ -126,3 +126,15 @@ describe('quirk diagnostics', () => {
     }
   });
 });
+
+describe('quirks of one generator among older releases', () => {
+  it('say which compared releases they describe', () => {
+    const yaml = 'mirrors:\n  docker.io:\n    endpoint:\n      - m.example.com\n      - https://m.example.com/v2\n';
+    const found = resolve({ registriesYaml: yaml, images: ['nginx'], releases: [releaseOf('v1.28.7+k3s1'), releaseOf('v1.28.9+k3s1')] }).diagnostics;
+    const duplicate = found.find((item) => item.code === 'duplicate-endpoint');
+    expect(duplicate?.releases).toEqual(['v1.28.9+k3s1']);
+    expect(duplicate?.message).toMatch(/^On v1\.28\.9\+k3s1: /);
+    // On v1.28.7 the duplicates are written twice and containerd 1.7 rejects the file.
+    expect(found.find((item) => item.code === 'hosts-file-rejected')).toMatchObject({ releases: ['v1.28.7+k3s1'], message: expect.stringContaining('duplicated tables') });
+  });
+});
