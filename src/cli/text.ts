@@ -1,4 +1,4 @@
-import { describeDifference, products, type ReleaseResolution, type Resolution } from '../resolver/index.ts';
+import { describeDifference, products, releasesWritingTheSame, type ReleaseResolution, type Resolution } from '../resolver/index.ts';
 
 /** `--format text`: a readable report, top to bottom in pipeline order. */
 export function renderText(resolution: Resolution, configName: string): string {
@@ -8,7 +8,7 @@ export function renderText(resolution: Resolution, configName: string): string {
   if (resolution.diagnostics.length === 0) out.push('  none');
   for (const found of resolution.diagnostics) out.push(`  ${found.line}:${found.column} ${found.severity.padEnd(7)} ${found.code}: ${found.message}`);
 
-  for (const group of sameOutput(resolution.releases)) out.push('', ...writtenFiles(group));
+  for (const group of releasesWritingTheSame(resolution.releases)) out.push('', ...writtenFiles(group));
 
   if (resolution.images.length > 0) out.push('', 'Endpoint chains:');
   for (const image of resolution.images) {
@@ -39,16 +39,6 @@ export function renderText(resolution: Resolution, configName: string): string {
     if (difference !== null) out.push(`    DIFFERS: ${difference}`);
   }
   return `${out.join('\n')}\n`;
-}
-
-/** Releases that write the same files, together: the common case is one group for the whole comparison. */
-function sameOutput(releases: readonly ReleaseResolution[]): ReleaseResolution[][] {
-  const groups = new Map<string, ReleaseResolution[]>();
-  for (const release of releases) {
-    const key = JSON.stringify([release.hostsToml, release.configToml, release.release.product]);
-    groups.set(key, [...(groups.get(key) ?? []), release]);
-  }
-  return [...groups.values()];
 }
 
 function writtenFiles(group: readonly ReleaseResolution[]): string[] {

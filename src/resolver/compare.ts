@@ -1,4 +1,4 @@
-import type { ImageResolution } from './pipeline.ts';
+import type { ImageResolution, ReleaseResolution } from './pipeline.ts';
 
 /**
  * How one image's chains differ between two releases, in words; null when they are the same.
@@ -17,4 +17,14 @@ export function describeDifference(image: ImageResolution, before: string, after
     return `${shortName} never falls back to ${host}; ${longName} tries it last.`;
   }
   return `${before} tries ${a.length} endpoint(s), ${after} tries ${b.length}; the order or URLs differ.`;
+}
+
+/** Compared releases that write the same files for containerd, together, in display order. */
+export function releasesWritingTheSame(releases: readonly ReleaseResolution[]): ReleaseResolution[][] {
+  const groups = new Map<string, ReleaseResolution[]>();
+  for (const release of releases) {
+    const key = JSON.stringify([release.hostsToml, release.configToml, release.release.product]);
+    groups.set(key, [...(groups.get(key) ?? []), release]);
+  }
+  return [...groups.values()];
 }

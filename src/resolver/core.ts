@@ -29,7 +29,7 @@ export { simulatePull, availabilities, type Availability, type PullOutcome, type
 export type { TraceStep } from './explain.ts';
 export type { Span } from './registries/span.ts';
 export { LineIndex } from './registries/lineIndex.ts';
-export { describeDifference } from './compare.ts';
+export { describeDifference, releasesWritingTheSame } from './compare.ts';
 export { RegexEngineMissing, type RegexEngine } from './rewrite/goRegexp.ts';
 export { OlderReleasesMissing, type OlderReleases } from './older/support.ts';
 export { lostSettings, lostSettingsList } from './lostSettings.ts';

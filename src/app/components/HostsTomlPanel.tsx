@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { lostSettingsList, products, type ReleaseResolution } from '../../resolver/core.ts';
+import { lostSettingsList, products, releasesWritingTheSame, type ReleaseResolution } from '../../resolver/core.ts';
 import { usePlayground } from '../state/context.tsx';
 import { selectResolution } from '../state/selectors.ts';
 import { panelId, TabList, tabId } from './TabList.tsx';
@@ -13,7 +13,7 @@ import { useClipboard } from './useClipboard.ts';
 export function HostsTomlPanel() {
   const resolution = usePlayground(selectResolution);
   if (resolution === null) return null;
-  const groups = sameOutput(resolution.releases);
+  const groups = releasesWritingTheSame(resolution.releases);
   return (
     <div className={`hosts-toml ${groups.length > 1 ? 'is-split' : ''}`}>
       {groups.length === 1 && resolution.releases.length > 1 && (
@@ -26,15 +26,6 @@ export function HostsTomlPanel() {
       ))}
     </div>
   );
-}
-
-function sameOutput(releases: readonly ReleaseResolution[]): ReleaseResolution[][] {
-  const groups = new Map<string, ReleaseResolution[]>();
-  for (const release of releases) {
-    const key = JSON.stringify([release.hostsToml, release.configToml, release.release.product]);
-    groups.set(key, [...(groups.get(key) ?? []), release]);
-  }
-  return [...groups.values()];
 }
 
 interface File {

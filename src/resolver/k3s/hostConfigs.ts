@@ -1,7 +1,7 @@
 import { isLocalhost } from '../go/net.ts';
 import type { Mirror, Registry, RegistryConfig, Rewrite, TlsConfig } from '../registries/model.ts';
 import { emptySpan, type Span } from '../registries/span.ts';
-import { normalizeEndpointAddress } from './endpoint.ts';
+import { normalizeEndpointAddress, type NormalizedEndpoint } from './endpoint.ts';
 import { defaultHost, storedKey, WILDCARD_KEY } from '../registryNames.ts';
 
 /**
@@ -90,15 +90,18 @@ export function injectEmbeddedMirror(registry: Registry, embedded: EmbeddedRegis
   return { mirrors, configs };
 }
 
+/** What a getHostConfigs produces: the model per stored key, what K3s logged, and every endpoint it normalised. */
+export interface GeneratedHosts {
+  hosts: Map<string, HostConfig>;
+  events: GenerationEvent[];
+  written: WrittenEndpoint[];
+}
+
 /**
  * K3s `getHostConfigs` (spec §1.6): configs first, then mirrors, then drop directories
  * that would only repeat containerd's built-in default. Keys are registry keys, `"*"` stored as `_default`.
  */
-export function getHostConfigs(
-  registry: Registry,
-  noDefaultEndpoint: boolean,
-  mirrorAddr: string,
-): { hosts: Map<string, HostConfig>; events: GenerationEvent[]; written: WrittenEndpoint[] } {
+export function getHostConfigs(registry: Registry, noDefaultEndpoint: boolean, mirrorAddr: string): GeneratedHosts {
   const hosts = new Map<string, HostConfig>();
   const events: GenerationEvent[] = [];
   // Every endpoint K3s normalised, kept even where the cleanup below drops its directory.
@@ -151,29 +154,35 @@ function addMirrorEndpoints(
       events.push({ kind: 'invalid-endpoint', mirrorKey: mirror.key, index, endpoint: endpoint.value, span: endpoint.span, error: normalized.error });
       return;
     }
-    const { url, urlString, registryName, overridePath } = normalized.value;
+    const { urlString, registryName } = normalized.value;
     const firstIndex = seen.get(urlString);
     if (firstIndex !== undefined) {
       events.push({ kind: 'duplicate-endpoint', mirrorKey: mirror.key, index, endpoint: endpoint.value, span: endpoint.span, firstIndex });
       return;
     }
     seen.set(urlString, index);
-    const entry: RegistryEndpoint = {
-      url: urlString,
-      address: { scheme: url.scheme, host: url.host },
-      registryName,
-      overridePath,
-      // The embedded registry serves content by digest under the original names: never rewritten.
-      rewrites: url.host !== mirrorAddr ? mirror.rewrites : null,
-      config: configForHost(configs, registryName),
-      origin: { mirrorKey: mirror.key, index, span: endpoint.span },
-    };
+    const entry = mirrorEndpoint(normalized.value, mirror, index, endpoint.span, mirrorAddr, configForHost(configs, registryName));
     if (entry.origin !== null && entry.origin.span.end > 0) written.push(entry as WrittenEndpoint);
     // An explicit default endpoint is folded into the root only when it is listed last.
     const isLast = index === mirror.endpoints.length - 1;
     if (isLast && urlString === (host.default?.url ?? '')) host.default = entry;
     else host.endpoints.push(entry);
   });
+}
+
+/** One endpoint of a mirror, as the template's RegistryEndpoint. */
+export function mirrorEndpoint(normalized: NormalizedEndpoint, mirror: Mirror, index: number, span: Span, mirrorAddr: string, config: EndpointConfig): RegistryEndpoint {
+  const { url, urlString, registryName, overridePath } = normalized;
+  return {
+    url: urlString,
+    address: { scheme: url.scheme, host: url.host },
+    registryName,
+    overridePath,
+    // The embedded registry serves content by digest under the original names: never rewritten.
+    rewrites: url.host !== mirrorAddr ? mirror.rewrites : null,
+    config,
+    origin: { mirrorKey: mirror.key, index, span },
+  };
 }
 
 /** `defaultHostConfig`: the root endpoint for a key; the wildcard has no URL of its own. */

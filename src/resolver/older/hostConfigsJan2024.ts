@@ -1,7 +1,7 @@
 import type { Registry, RegistryConfig } from '../registries/model.ts';
 import { WILDCARD_KEY, WILDCARD_DIR } from '../registryNames.ts';
 import { normalizeEndpointAddress } from '../k3s/endpoint.ts';
-import type { EndpointConfig, GenerationEvent, HostConfig, RegistryEndpoint, WrittenEndpoint } from '../k3s/hostConfigs.ts';
+import { mirrorEndpoint, type EndpointConfig, type GeneratedHosts, type GenerationEvent, type HostConfig, type RegistryEndpoint, type WrittenEndpoint } from '../k3s/hostConfigs.ts';
 
 /**
  * K3s `getHostConfigs` of the January/February 2024 releases (profile P2; version-timeline §3 C1
@@ -14,11 +14,7 @@ import type { EndpointConfig, GenerationEvent, HostConfig, RegistryEndpoint, Wri
  * `_default` and `--disable-default-registry-endpoint` get no `server` at all, so containerd's
  * K3s fork never falls back from them.
  */
-export function getHostConfigsJan2024(
-  registry: Registry,
-  noDefaultEndpoint: boolean,
-  mirrorAddr: string,
-): { hosts: Map<string, HostConfig>; events: GenerationEvent[]; written: WrittenEndpoint[] } {
+export function getHostConfigsJan2024(registry: Registry, noDefaultEndpoint: boolean, mirrorAddr: string): GeneratedHosts {
   const hosts = new Map<string, HostConfig>();
   const events: GenerationEvent[] = [];
   const written: WrittenEndpoint[] = [];
@@ -31,16 +27,8 @@ export function getHostConfigsJan2024(
         events.push({ kind: 'invalid-endpoint', mirrorKey: key, index, endpoint: endpoint.value, span: endpoint.span, error: normalized.error });
         return;
       }
-      const { url, urlString, registryName, overridePath } = normalized.value;
-      const entry: RegistryEndpoint = {
-        url: urlString,
-        address: { scheme: url.scheme, host: url.host },
-        registryName,
-        overridePath,
-        rewrites: url.host !== mirrorAddr ? mirror.rewrites : null,
-        config: configFor(registry.configs.get(url.host)),
-        origin: { mirrorKey: key, index, span: endpoint.span },
-      };
+      // Configs are looked up by the serving host only (registry-1.docker.io, never docker.io).
+      const entry = mirrorEndpoint(normalized.value, mirror, index, endpoint.span, mirrorAddr, configFor(registry.configs.get(normalized.value.url.host)));
       if (endpoint.span.end > 0) written.push(entry as WrittenEndpoint);
       host.endpoints.push(entry);
     });

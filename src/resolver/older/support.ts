@@ -1,6 +1,6 @@
 import type { DecodedHostsToml, HostsFileFormat } from '../containerd/hostsToml.ts';
 import type { RegistryHost } from '../containerd/configureHosts.ts';
-import type { GenerationEvent, HostConfig, WrittenEndpoint } from '../k3s/hostConfigs.ts';
+import type { GeneratedHosts } from '../k3s/hostConfigs.ts';
 import type { ReaderBehaviour } from '../profiles/profile.ts';
 import type { Registry } from '../registries/model.ts';
 import type { Result } from '../result.ts';
@@ -16,7 +16,7 @@ export interface OlderReleases {
   /** containerd 1.7's hosts.toml decode: go-toml v1, then `getSortedHosts`. */
   decodeHostsTomlV1(text: string, format: HostsFileFormat): Result<DecodedHostsToml>;
   /** K3s `getHostConfigs` of the January/February 2024 releases. */
-  getHostConfigsJan2024(registry: Registry, noDefaultEndpoint: boolean, mirrorAddr: string): { hosts: Map<string, HostConfig>; events: GenerationEvent[]; written: WrittenEndpoint[] };
+  getHostConfigsJan2024(registry: Registry, noDefaultEndpoint: boolean, mirrorAddr: string): GeneratedHosts;
   /** The registry section of config.toml that K3s wrote before January 2024. */
   renderConfigToml(registry: Registry): string;
   /** containerd's legacy CRI resolver: config.toml's mirrors, and the hosts for a registry. */

@@ -46,6 +46,9 @@ const march2024: GeneratorBehaviour = {
   embeddedForWildcard: true,
 };
 
+/** Today's generator: the March 2024 model, with the [host] stub, trimmed. */
+const today: GeneratorBehaviour = { ...march2024, hostStub: true, trimmed: true };
+
 const fork17Reader: ReaderBehaviour = { kind: 'hosts-dir', toml: 'go-toml-v1', rootHost: 'when-server-key-present', emptyHostTree: 'rejected', builtinDockerHubMirror: false };
 const fork20Reader: ReaderBehaviour = { ...fork17Reader, toml: 'go-toml-v2', emptyHostTree: 'accepted' };
 
@@ -99,9 +102,12 @@ const containerd17Evidence: EvidenceTable = {
   'reader.emptyHostTree': V('containerd getSortedHosts: no host table is "invalid `host` tree" (containerd#10027, k3s#9839)'),
 };
 
-const containerd20Evidence: EvidenceTable = {
+/** containerd 2.x releases, with today's generator. */
+const containerd2Evidence: EvidenceTable = {
+  ...hostsEvidence,
   'reader.toml': V('containerd 2.x decodes hosts.toml with go-toml v2 (ctrd diff 1.7.15 -> 2.0)'),
   'reader.emptyHostTree': V('containerd 2.x reads a root-only hosts.toml'),
+  'generator.trimmed': V('resolver spec §2.1: trimEmpty in v1.32.2 and v1.32.3'),
 };
 
 export const profiles: Readonly<Record<ProfileId, Profile>> = {
@@ -187,41 +193,36 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   P5a: {
     id: 'P5a',
     summary: 'containerd 2.0.2-k3s2: an empty `server = ""` counts as absent, so a "*" mirror never falls back (k3s-io/k3s#11857).',
-    generator: { ...march2024, hostStub: true, trimmed: true },
+    generator: today,
     reader: { ...fork20Reader, rootHost: 'when-server-non-empty' },
     flags: allFlags,
     embeddedServesWildcard: false,
     evidence: {
-      ...hostsEvidence,
-      ...containerd20Evidence,
-      'generator.trimmed': V('resolver spec §2.1: trimEmpty in v1.32.2'),
+      ...containerd2Evidence,
       'reader.rootHost': { confidence: 'I', source: 'k3s-io/k3s#11857, #11875, #11876, rancher/rke2#7827; resolver spec §3.5 and §6 Q1' },
     },
   },
   P5: {
     id: 'P5',
     summary: 'containerd 2.x with the K3s fork fixed: the fallback from "*" works again.',
-    generator: { ...march2024, hostStub: true, trimmed: true },
+    generator: today,
     reader: fork20Reader,
     flags: allFlags,
     embeddedServesWildcard: false,
     evidence: {
-      ...hostsEvidence,
-      ...containerd20Evidence,
-      'generator.trimmed': V('resolver spec §2.1: trimEmpty in v1.32.3'),
+      ...containerd2Evidence,
       'reader.rootHost': { confidence: 'V', source: 'k3s-io/containerd v2.0.4-k3s3 07701fd7 (resolver spec §3.5)' },
     },
   },
   P6: {
     id: 'P6',
     summary: 'As P5, and a "*" mirror makes the embedded registry (Spegel) mirror every registry (k3s-io/k3s#13526).',
-    generator: { ...march2024, hostStub: true, trimmed: true },
+    generator: today,
     reader: fork20Reader,
     flags: allFlags,
     embeddedServesWildcard: true,
     evidence: {
-      ...hostsEvidence,
-      ...containerd20Evidence,
+      ...containerd2Evidence,
       profile: { confidence: 'I', source: 'k3s-io/k3s#13526 and backports #13539–#13542; first patch per line inferred from RKE2 Feb 2026 releases' },
     },
   },
