@@ -70,8 +70,6 @@ export interface Profile {
   flags: { disableDefaultRegistryEndpoint: boolean; embeddedRegistry: boolean };
   /** With `--embedded-registry`, a `"*"` mirror makes Spegel serve every registry (k3s#13526); before, only listed ones. */
   embeddedServesWildcard: boolean;
-  /** Where each behaviour comes from, and how sure it is. */
-  evidence: Readonly<Record<string, Evidence>>;
 }
 
 /** Whether the root host is appended, given what the file says (resolver spec §3.5). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultReleaseNames, findRelease, firstReleaseWith, newestRelease, releaseOf, releaseRanges } from './releases.ts';
 import type { ProfileId } from './profile.ts';
+import { evidence } from './evidence.ts';
 import { profiles } from './profiles.ts';
 
 /**
@@ -136,17 +137,18 @@ describe('release -> profile (version-timeline §6)', () => {
 describe('profiles', () => {
   it('mark every behaviour with a confidence and a source', () => {
     for (const profile of Object.values(profiles)) {
+      const known = evidence[profile.id];
       const behaviours = [
         ...Object.keys(profile.generator).map((name) => `generator.${name}`),
         ...Object.keys(profile.reader).map((name) => `reader.${name}`),
         'flags',
         'embeddedServesWildcard',
       ];
-      const unexplained = behaviours.filter((name) => profile.evidence[name] === undefined);
+      const unexplained = behaviours.filter((name) => known[name] === undefined);
       expect(unexplained, profile.id).toEqual([]);
-      for (const evidence of Object.values(profile.evidence)) {
-        expect(['V', 'I', 'U']).toContain(evidence.confidence);
-        expect(evidence.source.length).toBeGreaterThan(10);
+      for (const item of Object.values(known)) {
+        expect(['V', 'I', 'U']).toContain(item.confidence);
+        expect(item.source.length).toBeGreaterThan(10);
       }
     }
   });
