@@ -1,4 +1,4 @@
-import { expect, linkTo, screenshot, seriousAxeViolations, test, waitForMonaco } from './support/fixtures.ts';
+import { column, expect, linkTo, openCard, screenshot, seriousAxeViolations, test, waitForMonaco } from './support/fixtures.ts';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious accessibility violations in the ${theme} theme`, async ({ page }) => {
@@ -38,7 +38,8 @@ test('phone width: one column, plain editor on touch, everything reachable by ke
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByRole('textbox', { name: 'registries.yaml' }).fill('mirrors:\n  docker.io:\n    endpoint: [https://m.example.org]\n');
-  await expect(page.getByRole('region', { name: 'nginx:1.27 with v1.32.3+k3s1' })).toContainText('https://m.example.org/v2/library/nginx');
+  await openCard(page, 'nginx:1.27');
+  await expect(column(page, 'nginx:1.27', 'v1.32.3+k3s1')).toContainText('https://m.example.org/v2/library/nginx');
   await screenshot(page, 'phone');
   expect(await seriousAxeViolations(page)).toEqual([]);
   await context.close();

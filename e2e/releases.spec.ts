@@ -1,4 +1,4 @@
-import { column, expect, linkTo, screenshot, test } from './support/fixtures.ts';
+import { column, expect, linkTo, openCard, screenshot, test } from './support/fixtures.ts';
 
 const CA_ONLY = 'configs:\n  "registry.example.com:5000":\n    tls:\n      ca_file: /etc/ssl/certs/corp-ca.pem\n';
 const APP = 'registry.example.com:5000/team/app:1.0';
@@ -17,6 +17,8 @@ test('v1.29.3 against v1.29.4 on a CA-only configs entry: the rejected file and 
   await expect(problems).toContainText('Lost: the CA');
   await expect(problems).not.toContainText('v1.29.4+k3s1');
 
+  // The pull still works (from the registry itself), so the card starts closed.
+  await openCard(page, APP);
   await expect(column(page, APP, 'v1.29.3+k3s1')).toContainText('containerd rejects certs.d/registry.example.com:5000/hosts.toml');
   await expect(column(page, APP, 'v1.29.4+k3s1')).not.toContainText('rejects');
   await expect(page.locator('section.problems')).toContainText('hosts-file-rejected');

@@ -1,5 +1,5 @@
 import { decodeState } from '../src/share/codec.ts';
-import { expect, linkTo, screenshot, test, waitForSavedDraft } from './support/fixtures.ts';
+import { expect, imageRow, linkTo, screenshot, test, waitForSavedDraft } from './support/fixtures.ts';
 
 /** Safe sharing: no secret in any link, no link that freezes or blanks the page. */
 
@@ -29,7 +29,7 @@ test('a secret in a second document never reaches the address bar, and a fresh b
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto(address);
-  await expect(other.getByRole('heading', { name: 'nginx:1.27' })).toBeVisible();
+  await expect(imageRow(other, 'nginx:1.27')).toBeVisible();
   await expect(other.locator('body')).not.toContainText(SECOND_DOCUMENT_SECRET);
   await fresh.close();
 });
@@ -81,7 +81,7 @@ test('"Skip to results" moves focus to the results and is not mistaken for a lin
   await page.keyboard.press('Enter');
   await expect(page.locator('#results')).toBeFocused();
   await expect(page.getByText('This link could not be opened')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'nginx:1.27' })).toBeVisible();
+  await expect(imageRow(page, 'nginx:1.27')).toBeVisible();
 });
 
 test('a reload after a self-merge edit shows the page, with the message', async ({ page }) => {

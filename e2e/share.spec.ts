@@ -70,7 +70,7 @@ test('a corrupted link shows a banner and a usable page', async ({ page }) => {
   for (const broken of ['#v1.Q-IT72jM6', '#v1.@@@@', '#v9.abc', `#v1.${'A'.repeat(250_000)}`]) {
     await page.goto(`/${broken}`);
     await expect(page.getByRole('alert').filter({ hasText: 'This link could not be opened' })).toBeVisible();
-    await expect(page.locator('li.image-row').first()).toBeVisible();
+    await expect(page.locator('tbody.image-entry').first()).toBeVisible();
   }
   await screenshot(page, 'corrupted-link');
   await page.getByRole('button', { name: 'Dismiss message' }).click();

@@ -47,14 +47,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
-/** The result row of one image. */
+/** One image in the summary table: its row and, when open, its card. */
 export function imageRow(page: Page, image: string) {
-  return page.locator('li.image-row').filter({ has: page.getByRole('heading', { name: image, exact: true }) });
+  return page.locator('tbody.image-entry').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escapeRegExp(image)}(?: Differs)?$`) }) });
 }
 
-/** One release's column for one image. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Opens an image's card (its chains) if it is not open yet. */
+export async function openCard(page: Page, image: string): Promise<void> {
+  const toggle = imageRow(page, image).locator('.row-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/** One release's column for one image, alone or shared with releases that resolve it the same way. */
 export function column(page: Page, image: string, version: string) {
-  return page.getByRole('region', { name: `${image} with ${version}` });
+  return page.getByRole('region', { name: new RegExp(`^${escapeRegExp(image)} with (?:.* and )?${escapeRegExp(version)}(?: and .*)?$`) });
 }
 
 export async function waitForMonaco(page: Page): Promise<void> {

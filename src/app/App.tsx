@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { AfterFirstPaint } from './components/AfterFirstPaint.tsx';
 import { Banners } from './components/Banners.tsx';
-import { EmbedHeader } from './components/EmbedHeader.tsx';
 import { FlagsPanel } from './components/FlagsPanel.tsx';
 import { Guard } from './components/Guard.tsx';
 import { Header } from './components/Header.tsx';
@@ -15,6 +14,8 @@ import { selectMode } from './state/selectors.ts';
 const ShareDialog = lazy(() => import('./share/ShareDialog.tsx'));
 // Rendered after the first paint only, so their code loads after it too.
 const ImagesPanel = lazy(() => import('./components/ImagesPanel.tsx').then((module) => ({ default: module.ImagesPanel })));
+// Only embeds show it.
+const EmbedHeader = lazy(() => import('./components/EmbedHeader.tsx').then((module) => ({ default: module.EmbedHeader })));
 const HowToRead = lazy(() => import('./components/HowToRead.tsx').then((module) => ({ default: module.HowToRead })));
 
 /** The one place that decides between the full page and the embed (the mode is fixed at boot). */
@@ -80,7 +81,9 @@ function EmbedLayout() {
         Skip to results
       </a>
       <Guard name="header">
-        <EmbedHeader />
+        <Suspense fallback={<header className="embed-header" />}>
+          <EmbedHeader />
+        </Suspense>
       </Guard>
       <Guard name="messages">
         <Banners />

@@ -1,4 +1,5 @@
 import { profiles, releaseOf, releaseRanges, type Product } from '../resolver/index.ts';
+import { profileSummaries } from '../resolver/profiles/summaries.ts';
 import { terminalJson } from './terminal.ts';
 
 /** One row of `versions`: a run of patches of one line that behave alike. */
@@ -17,7 +18,7 @@ export function versionRanges(product: Product): VersionRange[] {
     const first = releaseOf(range.first);
     const last = releaseOf(range.last);
     const containerd = first.containerd === last.containerd ? first.containerd : `${first.containerd} – ${last.containerd}`;
-    return { line: range.line, first: range.first, last: range.last, profile: range.profile, containerd, summary: profiles[range.profile].summary };
+    return { line: range.line, first: range.first, last: range.last, profile: range.profile, containerd, summary: profileSummaries[range.profile] };
   });
 }
 
@@ -31,7 +32,7 @@ export function renderVersions(product: Product, format: 'text' | 'json'): strin
     out.push(`${span.padEnd(38)}${range.profile.padEnd(9)}${range.containerd}`);
   }
   out.push('', 'Profiles:');
-  for (const profile of Object.values(profiles)) out.push(`  ${profile.id.padEnd(4)} ${profile.summary}`);
+  for (const profile of Object.values(profiles)) out.push(`  ${profile.id.padEnd(4)} ${profileSummaries[profile.id]}`);
   out.push('', 'A release newer than this table is treated like the newest release of its line.');
   return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,8 @@ import { decodeState, encodeState, encodeStateAs, isStateFragment, MAX_INFLATED_
 import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.ts';
 import { limits } from '../resolver/limits.ts';
 import { resolve } from '../resolver/index.ts';
-import { defaultState, STATE_LIMITS, type PlaygroundState } from './state.ts';
+import { defaultState, hostConditions, noWhatIf, STATE_LIMITS, type PlaygroundState } from './state.ts';
+import { availabilities } from '../resolver/simulate/pull.ts';
 
 /**
  * Links made by released versions, frozen. They must decode to the same state forever,
@@ -34,6 +35,7 @@ const frozenV1: { name: string; link: string; state: PlaygroundState }[] = [
       product: 'k3s',
       versions: ['v1.32.3+k3s1'],
       view: 'hosts',
+      whatIf: noWhatIf,
     },
   },
 ];
@@ -201,6 +203,15 @@ const stateArb: fc.Arbitrary<PlaygroundState> = fc.record({
   images: fc.oneof(fc.constant(defaultState.images), fc.array(fc.string({ maxLength: 40 }), { maxLength: 8 })),
   flags: fc.record({ disableDefaultRegistryEndpoint: fc.boolean(), embeddedRegistry: fc.boolean() }),
   product: fc.constantFrom('k3s', 'rke2'),
+  whatIf: fc.oneof(
+    fc.constant(noWhatIf),
+    fc.record({
+      hosts: fc.dictionary(fc.string({ maxLength: 20 }), fc.constantFrom(...hostConditions)),
+      lacking: fc.dictionary(fc.string({ maxLength: 20 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 })),
+      endpoints: fc.dictionary(fc.string({ maxLength: 40 }), fc.constantFrom(...availabilities)),
+      placeholdersUp: fc.boolean(),
+    }),
+  ),
   versions: fc.oneof(fc.constant(defaultState.versions), fc.array(fc.constantFrom('v1.32.2+k3s1', 'v1.32.3+k3s1', 'v9', '1.29.3', 'v1.30.5+rke2r1'), { maxLength: 3 })),
   view: fc.constantFrom('chains', 'hosts', 'timeline'),
 });

@@ -1,7 +1,7 @@
 import { deflateSync, Inflate } from 'fflate';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.ts';
-import { limitState, parseState, productIds, views, type PlaygroundState, type ViewId } from './state.ts';
+import { limitState, noWhatIf, parseState, productIds, views, type PlaygroundState, type ViewId, type WhatIf } from './state.ts';
 
 /**
  * Permalink codec: the whole state in the URL fragment, `#v2.<payload>`.
@@ -51,6 +51,7 @@ const V1_DEFAULTS: PlaygroundState = {
   product: 'k3s',
   versions: ['v1.32.2+k3s1', 'v1.32.3+k3s1'],
   view: 'chains',
+  whatIf: noWhatIf,
 };
 
 /** v2 defaults: v1's, frozen separately so the two never drift together. */
@@ -58,7 +59,7 @@ const V2_DEFAULTS: PlaygroundState = { ...V1_DEFAULTS, images: [...V1_DEFAULTS.i
 
 /**
  * Metadata: only the fields that differ from the format's defaults. v1 has no product (its links
- * are K3s); v2 adds `p`.
+ * are K3s) and no what-if; v2 adds `p`, and `a` (optional, so v2 links made before it decode alike).
  */
 interface Meta {
   /** 1 when the YAML is the default (and the YAML part is empty). */
@@ -69,6 +70,8 @@ interface Meta {
   v?: string[];
   w?: ViewId;
   p?: PlaygroundState['product'];
+  /** What-if answers: h hosts, l images a host lacks, e per-endpoint answers, u 1 when placeholders are up. */
+  a?: { h?: WhatIf['hosts']; l?: WhatIf['lacking']; e?: WhatIf['endpoints']; u?: 1 };
 }
 
 /** Separates the YAML from the metadata (a NUL: JSON escapes it, so it is never inside the metadata). */
@@ -79,6 +82,7 @@ const META_SEPARATOR = '\u0000';
  * in base64url. Formats differ in dictionary, defaults and the metadata they know.
  */
 function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundState, hasProduct: boolean): Format {
+  const hasWhatIf = hasProduct;
   return {
     encode(state) {
       const meta: Meta = {};
@@ -90,6 +94,10 @@ function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundSt
       if (!sameArray(state.versions, defaults.versions)) meta.v = state.versions;
       if (state.view !== defaults.view) meta.w = state.view;
       if (hasProduct && state.product !== defaults.product) meta.p = state.product;
+      if (hasWhatIf) {
+        const answers = whatIfMeta(state.whatIf);
+        if (answers !== null) meta.a = answers;
+      }
       // JSON never holds a raw NUL, so the last NUL is the separator; a YAML that holds one always gets metadata.
       const needsMeta = Object.keys(meta).length > 0 || state.yaml.includes(META_SEPARATOR);
       const metaText = needsMeta ? META_SEPARATOR + JSON.stringify(meta) : '';
@@ -117,7 +125,7 @@ function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundSt
           return failure('invalid-state');
         }
       }
-      const state = stateFrom(yamlPart, meta, defaults, hasProduct);
+      const state = stateFrom(yamlPart, meta, defaults, hasProduct, hasWhatIf);
       if (state === null) return failure('invalid-state');
       const limited = limitState(state);
       return { ok: true, state: limited.state, version: name, notes: limited.notes };
@@ -125,9 +133,12 @@ function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundSt
   };
 }
 
-function stateFrom(yamlPart: string, meta: unknown, defaults: PlaygroundState, hasProduct: boolean): PlaygroundState | null {
+function stateFrom(yamlPart: string, meta: unknown, defaults: PlaygroundState, hasProduct: boolean, hasWhatIf: boolean): PlaygroundState | null {
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
-  const { y, i, f, v, w, p } = meta as Record<string, unknown>;
+  const { y, i, f, v, w, p, a } = meta as Record<string, unknown>;
+  if (a !== undefined && (!hasWhatIf || typeof a !== 'object' || a === null || Array.isArray(a))) return null;
+  const answers = (a ?? {}) as Record<string, unknown>;
+  if (answers.u !== undefined && answers.u !== 1) return null;
   if (y !== undefined && y !== 1) return null;
   if (y === 1 && yamlPart !== '') return null;
   if (f !== undefined && (typeof f !== 'number' || !Number.isInteger(f) || f < 0 || f > 3)) return null;
@@ -141,7 +152,18 @@ function stateFrom(yamlPart: string, meta: unknown, defaults: PlaygroundState, h
     product: p ?? defaults.product,
     versions: v ?? defaults.versions,
     view: w ?? defaults.view,
+    whatIf: { hosts: answers.h ?? {}, lacking: answers.l ?? {}, endpoints: answers.e ?? {}, placeholdersUp: answers.u === 1 },
   });
+}
+
+/** The what-if answers that differ from none, or null. */
+function whatIfMeta(whatIf: WhatIf): Meta['a'] | null {
+  const answers: NonNullable<Meta['a']> = {};
+  if (Object.keys(whatIf.hosts).length > 0) answers.h = whatIf.hosts;
+  if (Object.keys(whatIf.lacking).length > 0) answers.l = whatIf.lacking;
+  if (Object.keys(whatIf.endpoints).length > 0) answers.e = whatIf.endpoints;
+  if (whatIf.placeholdersUp) answers.u = 1;
+  return Object.keys(answers).length > 0 ? answers : null;
 }
 
 const v1 = metaFormat('v1', DICTIONARY_V1, V1_DEFAULTS, false);

@@ -1,5 +1,6 @@
 import { defaultReleaseNames } from '../resolver/profiles/releases.ts';
 import type { Product } from '../resolver/products.ts';
+import type { Availability } from '../resolver/simulate/pull.ts';
 
 /**
  * The playground state that is saved and shared: the draft a user works on.
@@ -17,7 +18,26 @@ export interface PlaygroundState {
   versions: string[];
   /** The view shown first. */
   view: ViewId;
+  /** What the endpoints answer in the pull simulation: "what if Harbor is down?". */
+  whatIf: WhatIf;
 }
+
+/** What a whole endpoint host does, for every image it is asked for. */
+export type HostCondition = 'up' | 'lacks-some' | 'unreachable' | 'tls-error' | 'unauthorized';
+export const hostConditions = ['up', 'lacks-some', 'unreachable', 'tls-error', 'unauthorized'] as const satisfies readonly HostCondition[];
+
+export interface WhatIf {
+  /** By endpoint host (`host:port`). Hosts not listed answer as assumed (placeholders: not found; others: up). */
+  hosts: Record<string, HostCondition>;
+  /** For a host that lacks some images: the sample images it lacks, as typed. */
+  lacking: Record<string, string[]>;
+  /** One endpoint for one image, by request URL: overrides the host. */
+  endpoints: Record<string, Availability>;
+  /** Placeholder hosts (example.com and friends) are treated as up instead of "not found". */
+  placeholdersUp: boolean;
+}
+
+export const noWhatIf: WhatIf = { hosts: {}, lacking: {}, endpoints: {}, placeholdersUp: false };
 
 export interface NodeFlagsState {
   disableDefaultRegistryEndpoint: boolean;
@@ -58,13 +78,14 @@ export const defaultState: PlaygroundState = {
   product: 'k3s',
   versions: [...defaultReleaseNames],
   view: 'chains',
+  whatIf: noWhatIf,
 };
 
 /**
  * How much one state may carry. A link is untrusted: without caps, 100,000 tiny image names
  * fit in a short link and each one costs a chain per release.
  */
-export const STATE_LIMITS = { images: 1_000, versions: 8 } as const;
+export const STATE_LIMITS = { images: 1_000, versions: 8, whatIfEntries: 2_000 } as const;
 
 /** A state within STATE_LIMITS, and what was left out, in words (for a banner). */
 export function limitState(state: PlaygroundState): { state: PlaygroundState; notes: string[] } {
@@ -73,6 +94,11 @@ export function limitState(state: PlaygroundState): { state: PlaygroundState; no
   if (state.images.length > STATE_LIMITS.images) {
     notes.push(`This link carried ${state.images.length.toLocaleString('en-US')} sample images; the playground shows the first ${STATE_LIMITS.images.toLocaleString('en-US')}.`);
     limited = { ...limited, images: state.images.slice(0, STATE_LIMITS.images) };
+  }
+  const entries = Object.keys(state.whatIf.hosts).length + Object.keys(state.whatIf.endpoints).length + Object.values(state.whatIf.lacking).reduce((sum, list) => sum + list.length, 0);
+  if (entries > STATE_LIMITS.whatIfEntries) {
+    notes.push(`This link set ${entries.toLocaleString('en-US')} what-if answers; the playground ignores them all (at most ${STATE_LIMITS.whatIfEntries.toLocaleString('en-US')}).`);
+    limited = { ...limited, whatIf: noWhatIf };
   }
   if (state.versions.length > STATE_LIMITS.versions) {
     notes.push(`This link compared ${state.versions.length.toLocaleString('en-US')} releases; the playground keeps the first ${STATE_LIMITS.versions}.`);
@@ -85,7 +111,7 @@ export function limitState(state: PlaygroundState): { state: PlaygroundState; no
 export function parseState(value: unknown): PlaygroundState | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
-  const { yaml, images, flags, product, versions, view } = record;
+  const { yaml, images, flags, product, versions, view, whatIf } = record;
   if (typeof yaml !== 'string') return null;
   if (!Array.isArray(images) || !images.every((image) => typeof image === 'string')) return null;
   if (typeof flags !== 'object' || flags === null) return null;
@@ -95,6 +121,9 @@ export function parseState(value: unknown): PlaygroundState | null {
   if (typeof view !== 'string' || !(views as readonly string[]).includes(view)) return null;
   // Drafts and links from before the product switch are K3s.
   if (product !== undefined && !(productIds as readonly unknown[]).includes(product)) return null;
+  // ... and from before the what-if panel assume nothing.
+  const checkedWhatIf = whatIf === undefined ? noWhatIf : parseWhatIf(whatIf);
+  if (checkedWhatIf === null) return null;
   return {
     yaml,
     images: [...images],
@@ -102,5 +131,32 @@ export function parseState(value: unknown): PlaygroundState | null {
     product: (product ?? 'k3s') as Product,
     versions: [...versions],
     view: view as ViewId,
+    whatIf: checkedWhatIf,
   };
+}
+
+const ANSWERS: readonly string[] = ['has-image', 'not-found', 'unauthorized', 'unreachable', 'tls-error'];
+
+/** Checks an untrusted what-if record field by field; null when it is not one. */
+export function parseWhatIf(value: unknown): WhatIf | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { hosts, lacking, endpoints, placeholdersUp } = value as Record<string, unknown>;
+  const hostMap = stringRecord(hosts, (condition) => (hostConditions as readonly unknown[]).includes(condition));
+  const lackingMap = stringRecord(lacking, (list) => Array.isArray(list) && list.every((image) => typeof image === 'string'));
+  const endpointMap = stringRecord(endpoints, (answer) => ANSWERS.includes(answer as string));
+  if (hostMap === null || lackingMap === null || endpointMap === null || typeof placeholdersUp !== 'boolean') return null;
+  return {
+    hosts: hostMap as Record<string, HostCondition>,
+    lacking: Object.fromEntries(Object.entries(lackingMap).map(([host, list]) => [host, [...(list as string[])]])),
+    endpoints: endpointMap as Record<string, Availability>,
+    placeholdersUp,
+  };
+}
+
+/** A plain object whose values all pass `valid`, copied without its prototype; null otherwise. */
+function stringRecord(value: unknown, valid: (item: unknown) => boolean): Record<string, unknown> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  if (!entries.every(([, item]) => valid(item))) return null;
+  return Object.assign(Object.create(null) as Record<string, unknown>, Object.fromEntries(entries));
 }

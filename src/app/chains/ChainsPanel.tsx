@@ -1,31 +1,46 @@
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Release, Resolution } from '../../resolver/core.ts';
 import { markChainsRendered } from '../perfMarks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { comparedPair, differenceOf, selectFailure, selectOnlyDiffering, selectResolution, selectSeq, selectStale } from '../state/selectors.ts';
-import { ImageRow } from './ImageRow.tsx';
+import { differenceOf, selectFailure, selectOnlyDiffering, selectResolution, selectSeq, selectStale, selectWhatIf } from '../state/selectors.ts';
+import { cellText, outcomeOf } from './outcomes.ts';
 import { ReleaseProblems } from './ReleaseProblems.tsx';
+import type { WhatIf } from '../../share/state.ts';
 
-/** Every sample image with its endpoint chain per release, differences first in mind. */
+// A card's chains, what-if selectors and why-trace load when the first card is opened.
+const ImageCard = lazy(() => import('./ImageCard.tsx'));
+const WhatIfPanel = lazy(() => import('./WhatIfPanel.tsx'));
+
+/**
+ * Summary first: one row per sample image and one cell per compared release, saying which
+ * endpoint serves the pull or why it fails; failing images first. A row opens its card.
+ */
 export function ChainsPanel() {
   const resolution = usePlayground(selectResolution);
   const stale = usePlayground(selectStale);
   const failure = usePlayground(selectFailure);
   const onlyDiffering = usePlayground(selectOnlyDiffering);
+  const whatIf = usePlayground(selectWhatIf);
   const seq = usePlayground(selectSeq);
   const actions = useActions();
+  const [query, setQuery] = useState('');
+  const [failingFirst, setFailingFirst] = useState(true);
+  // What the user opened or closed; other cards follow the default.
+  const [chosen, setChosen] = useState<ReadonlyMap<string, boolean>>(() => new Map());
+  const [whatIfOpen, setWhatIfOpen] = useState(false);
+  // Cards load their code lazily: they open by themselves only once the page is live, so the
+  // prerendered first view (the summary) hydrates as it was rendered.
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
 
   useLayoutEffect(() => {
     if (resolution !== null) markChainsRendered();
   }, [seq, resolution]);
 
-  const rows = useMemo(() => rowsOf(resolution), [resolution]);
   const releases = useStableReleases(resolution);
-  // Long lists grow as they are scrolled: a thousand rows are not rendered on every keystroke.
+  const rows = useMemo(() => rowsOf(resolution, releases, whatIf), [resolution, releases, whatIf]);
   const [limit, setLimit] = useState(PAGE);
-  // Observes the "show more" row only while it is mounted (a React 19 callback ref with cleanup),
-  // rather than re-creating an observer on every render.
-  const sentinel = useCallback((element: HTMLDivElement | null) => {
+  const sentinel = useCallback((element: HTMLTableRowElement | null) => {
     if (element === null || typeof IntersectionObserver !== 'function') return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setLimit((current) => current + PAGE);
@@ -34,14 +49,22 @@ export function ChainsPanel() {
     return () => observer.disconnect();
   }, []);
   if (resolution === null) return <p className="muted">Resolving…</p>;
-  const pair = comparedPair(resolution);
-  const differing = rows.filter((row) => row.difference !== null).length;
-  const shown = onlyDiffering ? rows.filter((row) => row.difference !== null) : rows;
+
+  const failing = rows.filter((row) => row.failing);
+  const differing = rows.filter((row) => row.difference !== null);
+  const needle = query.trim().toLowerCase();
+  const shown = rows
+    .filter((row) => (!onlyDiffering || row.difference !== null) && (needle === '' || row.key.toLowerCase().includes(needle)))
+    .sort((a, b) => (failingFirst ? rank(a) - rank(b) : 0) || a.index - b.index);
   const visible = shown.slice(0, limit);
   const remaining = shown.length - visible.length;
+  // Few images: the ones that fail or differ start open, as the answer to "why?".
+  const isOpen = (row: Row) => chosen.get(row.key) ?? (live && rows.length <= AUTO_OPEN && (row.failing || row.difference !== null));
+  const toggle = (row: Row) => setChosen((current) => new Map(current).set(row.key, !isOpen(row)));
+  const [first, second] = releases;
 
   return (
-    <div className={`chains ${stale ? 'is-stale' : ''}`} aria-busy={false} data-testid="chains" data-seq={seq}>
+    <div className={`chains ${stale ? 'is-stale' : ''}`} data-testid="chains" data-seq={seq}>
       {failure !== null && (
         <p className="banner banner-error" role="alert">
           The engine failed on this input: {failure}. The last result is shown.
@@ -55,44 +78,152 @@ export function ChainsPanel() {
       <ReleaseProblems resolution={resolution} />
       <div className="summary" role="status">
         <p>
-          {pair === null ? (
-            `${rows.length} image${rows.length === 1 ? '' : 's'}`
-          ) : (
+          <strong className={failing.length > 0 ? 'count-failing' : 'count-ok'}>
+            {failing.length > 0 ? '✗' : '✓'} {failing.length} of {plural(rows.length, 'image')} {failing.length === 1 ? 'fails' : 'fail'}
+          </strong>
+          {first !== undefined && second !== undefined && (
             <>
-              <strong>
-                {differing} of {rows.length}
-              </strong>{' '}
-              image{rows.length === 1 ? '' : 's'} resolve{differing === 1 ? 's' : ''} differently between {pair[0]} and {pair[1]}
+              {' · '}
+              <strong>{differing.length}</strong> {differing.length === 1 ? 'resolves' : 'resolve'} differently between {first.id} and {second.id}
             </>
           )}
           {stale && <span className="stale-note"> (last loadable version)</span>}
         </p>
-        {pair !== null && (
+        {failing.length > 0 && (
+          <p className="failing-names">
+            Failing: {failing.map((row) => row.key || '(empty)').join(', ')}
+          </p>
+        )}
+      </div>
+      <div className="table-tools">
+        <label className="search">
+          <span className="visually-hidden">Filter images</span>
+          <input type="search" placeholder="Filter images…" value={query} onChange={(event) => setQuery(event.target.value)} spellCheck={false} autoCapitalize="off" autoCorrect="off" />
+        </label>
+        <label className="filter">
+          <input type="checkbox" checked={failingFirst} onChange={(event) => setFailingFirst(event.target.checked)} /> Failing first
+        </label>
+        {first !== undefined && second !== undefined && (
           <label className="filter">
-            <input type="checkbox" checked={onlyDiffering} onChange={(event) => actions.setOnlyDiffering(event.target.checked)} /> Show only differing
+            <input type="checkbox" checked={onlyDiffering} onChange={(event) => actions.setOnlyDiffering(event.target.checked)} /> Only differing
           </label>
         )}
       </div>
+      <details className="what-if" open={whatIfOpen} onToggle={(event) => setWhatIfOpen(event.currentTarget.open)}>
+        <summary>What if a host is down, lacks images or rejects you?</summary>
+        {whatIfOpen && (
+          <Suspense fallback={<p className="muted">…</p>}>
+            <WhatIfPanel />
+          </Suspense>
+        )}
+      </details>
       {shown.length === 0 ? (
-        <p className="muted">{rows.length === 0 ? 'Add an image to see its endpoint chain.' : 'No image resolves differently.'}</p>
+        <p className="muted">{rows.length === 0 ? 'Add an image to see its endpoint chain.' : 'No image matches.'}</p>
       ) : (
-        <>
-          <ol className="image-rows">
-            {visible.map((row) => (
-              <ImageRow key={`${row.index}:${row.image.image}`} releases={releases} image={row.image} difference={row.difference} />
-            ))}
-          </ol>
+        <table className="summary-table">
+          <caption className="visually-hidden">Where each image is pulled from, per release</caption>
+          <thead>
+            <tr>
+              <th scope="col">Image</th>
+              {releases.map((release) => (
+                <th key={release.id} scope="col">
+                  {release.id}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {visible.map((row) => (
+            <ImageRows key={`${row.index}:${row.key}`} row={row} releases={releases} expanded={isOpen(row)} onToggle={() => toggle(row)} />
+          ))}
           {remaining > 0 && (
-            <div ref={sentinel} className="more-rows">
-              <button type="button" onClick={() => setLimit((current) => current + PAGE)}>
-                Show {Math.min(PAGE, remaining)} more ({remaining} not shown yet)
-              </button>
-            </div>
+            <tbody>
+              <tr ref={sentinel} className="more-rows">
+                <td colSpan={releases.length + 1}>
+                  <button type="button" onClick={() => setLimit((current) => current + PAGE)}>
+                    Show {Math.min(PAGE, remaining)} more ({remaining} not shown yet)
+                  </button>
+                </td>
+              </tr>
+            </tbody>
           )}
-        </>
+        </table>
       )}
     </div>
   );
+}
+
+function ImageRows({ row, releases, expanded, onToggle }: { row: Row; releases: readonly Release[]; expanded: boolean; onToggle(): void }) {
+  const cardId = `card-${row.index}`;
+  return (
+    <tbody className="image-entry">
+      <tr className={`summary-row ${row.failing ? 'is-failing' : ''} ${row.difference !== null ? 'differs' : ''}`}>
+        <th scope="row">
+          <button type="button" className="row-toggle" aria-expanded={expanded} aria-controls={cardId} onClick={onToggle}>
+            <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> <code>{row.key || '(empty)'}</code>
+          </button>
+          {row.difference !== null && <span className="differs-badge">Differs</span>}
+        </th>
+        {row.error !== null ? (
+          <td colSpan={releases.length} className="cell-invalid">
+            <span aria-hidden="true">⚠</span> invalid reference: {row.error}
+          </td>
+        ) : (
+          row.cells.map((cell, index) => (
+            <td key={releases[index]?.id ?? index} className={cell.ok ? 'cell-ok' : 'cell-fail'}>
+              <span aria-hidden="true">{cell.ok ? '✓' : '✗'}</span> <span className="visually-hidden">{cell.ok ? 'pulls from' : 'fails:'}</span> <code>{cell.text}</code>
+            </td>
+          ))
+        )}
+      </tr>
+      {expanded && (
+        <tr className="card-row" id={cardId}>
+          <td colSpan={releases.length + 1}>
+            <Suspense fallback={<p className="muted">…</p>}>
+              <ImageCard image={row.image} releases={releases} difference={row.difference} />
+            </Suspense>
+          </td>
+        </tr>
+      )}
+    </tbody>
+  );
+}
+
+/** Rows rendered at first and added per scroll step. */
+const PAGE = 60;
+/** Up to this many images, failing and differing cards start open. */
+const AUTO_OPEN = 8;
+
+interface Row {
+  key: string;
+  index: number;
+  image: Resolution['images'][number];
+  error: string | null;
+  difference: string | null;
+  failing: boolean;
+  cells: { ok: boolean; text: string }[];
+}
+
+function rank(row: Row): number {
+  return row.failing ? 0 : row.difference !== null ? 1 : 2;
+}
+
+function rowsOf(resolution: Resolution | null, releases: readonly Release[], whatIf: WhatIf): Row[] {
+  if (resolution === null) return [];
+  return resolution.images.map((image, index) => {
+    const cells = releases.map((release) => {
+      const outcome = outcomeOf(image, release.id, whatIf);
+      return outcome === null ? { ok: false, text: '' } : { ok: outcome.status === 'pulled', text: cellText(outcome, image, release.id) };
+    });
+    return {
+      key: image.image,
+      index,
+      image,
+      error: image.error,
+      difference: differenceOf(resolution, image),
+      failing: image.error === null && cells.some((cell) => !cell.ok),
+      cells,
+    };
+  });
 }
 
 /** The compared releases as one array per comparison (not per result), so unchanged rows skip re-rendering. */
@@ -102,15 +233,6 @@ function useStableReleases(resolution: Resolution | null): Release[] {
   return useMemo(() => list, [key]);
 }
 
-/** Rows rendered at first and added per scroll step. */
-const PAGE = 40;
-
-interface Row {
-  image: Resolution['images'][number];
-  index: number;
-  difference: string | null;
-}
-
-function rowsOf(resolution: Resolution | null): Row[] {
-  return resolution === null ? [] : resolution.images.map((image, index) => ({ image, index, difference: differenceOf(resolution, image) }));
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -1,29 +1,41 @@
 import { availabilities, simulatePull, type Availability, type ImageResolution, type Release, type ResolvedEndpoint } from '../../resolver/core.ts';
 import { availabilityLabels, availabilityOf } from '../state/availability.ts';
+import { profileSummaries } from '../../resolver/profiles/summaries.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { selectAvailability, selectMode } from '../state/selectors.ts';
+import { selectMode, selectWhatIf } from '../state/selectors.ts';
 
 const kindLabel = { mirror: 'mirror', embedded: 'embedded', default: 'default' } as const;
 
-/** One release's chain for one image: where containerd looks, what it tries, and how the pull ends. */
-export function VersionColumn({ release, image }: { release: Release; image: ImageResolution }) {
-  const overrides = usePlayground(selectAvailability);
+/**
+ * One release's chain for one image (or several releases', when they agree): where containerd
+ * looks, what it tries, and how the pull ends.
+ */
+export function VersionColumn({ releases, image }: { releases: readonly Release[]; image: ImageResolution }) {
+  const whatIf = usePlayground(selectWhatIf);
+  const release = releases[0] as Release;
+  const names = releases.map((each) => each.id).join(' and ');
   const version = image.versions[release.id];
   const chain = version?.chain ?? [];
-  const answers = chain.map((endpoint) => availabilityOf(endpoint, overrides));
+  const answers = chain.map((endpoint) => availabilityOf(endpoint, image.image, whatIf));
   const outcome = simulatePull(chain, image.normalized ?? image.image, (index) => answers[index] ?? 'not-found');
   const legacy = release.profile.reader.kind === 'legacy-cri';
   return (
-    <section className="version" aria-label={`${image.image} with ${release.id}`}>
+    <section className="version" aria-label={`${image.image} with ${names}`}>
       <h4>
-        {release.id}{' '}
-        <small>
-          <span className="profile-badge" title={release.profile.summary}>
-            {release.profile.id}
-          </span>{' '}
-          containerd {release.containerd}
-        </small>
+        {releases.map((each, index) => (
+          <span key={each.id} className="version-name">
+            {index > 0 && ' = '}
+            {each.id}{' '}
+            <small>
+              <span className="profile-badge" title={profileSummaries[each.profile.id]}>
+                {each.profile.id}
+              </span>{' '}
+              containerd {each.containerd}
+            </small>
+          </span>
+        ))}
       </h4>
+      {releases.length > 1 && <p className="muted agree-note">These releases resolve this image the same way.</p>}
       <p className="version-dir">
         {legacy ? 'config.toml registry.mirrors' : version?.hostsDir ? <>certs.d/<code>{version.hostsDir}</code></> : 'no certs.d directory: built-in default'}
       </p>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { findRelease, type Product } from '../../resolver/core.ts';
 import { releaseOptions } from './releaseOptions.ts';
+import { profileSummaries } from '../../resolver/profiles/summaries.ts';
 
 interface Props {
   /** "Left" / "Right": which column of the comparison. */
@@ -62,7 +63,7 @@ export function ReleasePicker({ side, value, product, disabled, onChange }: Prop
       <p id={`${id}-info`} className={`release-info ${found.ok ? '' : 'field-error'}`} aria-live="polite">
         {shown !== null ? (
           <>
-            <span className="profile-badge" title={shown.profile.summary}>
+            <span className="profile-badge" title={profileSummaries[shown.profile.id]}>
               {shown.profile.id}
             </span>{' '}
             containerd {shown.containerd}

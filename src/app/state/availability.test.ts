@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAvailability } from './availability.ts';
+import { noWhatIf } from '../../share/state.ts';
+import { assumedAvailability, availabilityOf } from './availability.ts';
 
-const endpoint = (kind: 'mirror' | 'embedded' | 'default', host: string) => ({ kind, host: { host } }) as Parameters<typeof defaultAvailability>[0];
+const endpoint = (kind: 'mirror' | 'embedded' | 'default', host: string, url = `https://${host}/v2/x/manifests/1`) => ({ kind, host: { host }, url }) as Parameters<typeof availabilityOf>[0];
 
-describe('default availability', () => {
+describe('assumed availability', () => {
   it.each([
     ['mirror', 'example.com', 'not-found'],
     ['mirror', 'registry.example.com:5000', 'not-found'],
@@ -15,6 +16,31 @@ describe('default availability', () => {
     ['default', 'example.com', 'has-image'],
     ['default', 'registry-1.docker.io', 'has-image'],
   ] as const)('%s %s -> %s', (kind, host, expected) => {
-    expect(defaultAvailability(endpoint(kind, host))).toBe(expected);
+    expect(assumedAvailability(endpoint(kind, host), false)).toBe(expected);
+  });
+
+  it('treats placeholders as up on request', () => {
+    expect(assumedAvailability(endpoint('mirror', 'example.com'), true)).toBe('has-image');
+  });
+});
+
+describe('what-if answers', () => {
+  const harbor = endpoint('mirror', 'harbor.corp:8443');
+  it('applies a host condition to every image on that host', () => {
+    const whatIf = { ...noWhatIf, hosts: { 'harbor.corp:8443': 'unreachable' as const } };
+    expect(availabilityOf(harbor, 'nginx', whatIf)).toBe('unreachable');
+    expect(availabilityOf(harbor, 'redis', whatIf)).toBe('unreachable');
+    expect(availabilityOf(endpoint('mirror', 'other.corp'), 'nginx', whatIf)).toBe('has-image');
+  });
+
+  it('lets a host lack only the images named', () => {
+    const whatIf = { ...noWhatIf, hosts: { 'harbor.corp:8443': 'lacks-some' as const }, lacking: { 'harbor.corp:8443': ['redis'] } };
+    expect(availabilityOf(harbor, 'nginx', whatIf)).toBe('has-image');
+    expect(availabilityOf(harbor, 'redis', whatIf)).toBe('not-found');
+  });
+
+  it('keeps a per-endpoint answer above the host condition', () => {
+    const whatIf = { ...noWhatIf, hosts: { 'harbor.corp:8443': 'unreachable' as const }, endpoints: { [harbor.url]: 'tls-error' as const } };
+    expect(availabilityOf(harbor, 'nginx', whatIf)).toBe('tls-error');
   });
 });

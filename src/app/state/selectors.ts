@@ -19,7 +19,7 @@ export const selectTheme = (state: PlaygroundStore) => state.ui.theme;
 export const selectCursor = (state: PlaygroundStore) => state.ui.cursor;
 export const selectUndo = (state: PlaygroundStore) => state.ui.undo;
 export const selectBanners = (state: PlaygroundStore) => state.ui.banners;
-export const selectAvailability = (state: PlaygroundStore) => state.availability;
+export const selectWhatIf = (state: PlaygroundStore) => state.draft.whatIf;
 export const selectFromLink = (state: PlaygroundStore) => state.ui.fromLink;
 
 /** The two releases being compared, when there are two. */

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Availability, Diagnostic, Product, Resolution, SourceRef } from '../../resolver/core.ts';
-import type { NodeFlagsState, PlaygroundState, ViewId } from '../../share/state.ts';
+import { noWhatIf, type HostCondition, type NodeFlagsState, type PlaygroundState, type ViewId } from '../../share/state.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -56,8 +56,6 @@ export interface PlaygroundData {
   draft: PlaygroundState;
   ui: UiState;
   results: ResultsState;
-  /** What each endpoint URL does when asked for the image, where the user changed it. */
-  availability: Record<string, Availability>;
 }
 
 export interface PlaygroundActions {
@@ -80,7 +78,13 @@ export interface PlaygroundActions {
   openLink(state: PlaygroundState): void;
   setOnlyDiffering(value: boolean): void;
   setHighlight(sources: SourceRef[]): void;
+  /** One endpoint's answer for one image (by request URL). */
   setAvailability(url: string, availability: Availability): void;
+  /** What a whole endpoint host answers, and which images it lacks when it lacks some. */
+  setHostCondition(host: string, condition: HostCondition | null, lacking?: string[]): void;
+  setPlaceholdersUp(value: boolean): void;
+  /** Forgets every what-if answer. */
+  resetWhatIf(): void;
   moveCursor(line: number, column: number): void;
   setTheme(theme: Theme): void;
   showBanner(banner: Banner): void;
@@ -115,7 +119,6 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
         fromLink: initial.fromLink ?? false,
       },
       results: initial.results ?? emptyResults,
-      availability: {},
 
       setYaml: (yaml) => {
         if (yaml !== get().draft.yaml) editDraft({ yaml });
@@ -145,7 +148,24 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
       openLink: (linked) => set((state) => ({ draft: linked, ui: { ...state.ui, fromLink: true, undo: null } })),
       setOnlyDiffering: (onlyDiffering) => editUi({ onlyDiffering }),
       setHighlight: (highlight) => editUi({ highlight }),
-      setAvailability: (url, availability) => set((state) => ({ availability: { ...state.availability, [url]: availability } })),
+      setAvailability: (url, availability) => {
+        const whatIf = get().draft.whatIf;
+        editDraft({ whatIf: { ...whatIf, endpoints: { ...whatIf.endpoints, [url]: availability } } });
+      },
+      setHostCondition: (host, condition, lacking) => {
+        const whatIf = get().draft.whatIf;
+        const { [host]: _host, ...hosts } = whatIf.hosts;
+        const { [host]: _lacking, ...lackingByHost } = whatIf.lacking;
+        editDraft({
+          whatIf: {
+            ...whatIf,
+            hosts: condition === null ? hosts : { ...hosts, [host]: condition },
+            lacking: condition === 'lacks-some' ? { ...lackingByHost, [host]: lacking ?? whatIf.lacking[host] ?? [] } : lackingByHost,
+          },
+        });
+      },
+      setPlaceholdersUp: (placeholdersUp) => editDraft({ whatIf: { ...get().draft.whatIf, placeholdersUp } }),
+      resetWhatIf: () => editDraft({ whatIf: noWhatIf }),
       moveCursor: (line, column) => editUi({ cursor: { line, column, nonce: (get().ui.cursor?.nonce ?? 0) + 1 } }),
       setTheme: (theme) => editUi({ theme }),
       showBanner: (banner) => editUi({ banners: [...get().ui.banners.filter((existing) => existing.id !== banner.id), banner] }),

@@ -62,8 +62,6 @@ export interface ReaderBehaviour {
 
 export interface Profile {
   id: ProfileId;
-  /** One line for people. */
-  summary: string;
   generator: GeneratorBehaviour;
   reader: ReaderBehaviour;
   /** Node flags the release has; a flag it lacks stops K3s at start-up. */

@@ -57,7 +57,6 @@ const allFlags = { disableDefaultRegistryEndpoint: true, embeddedRegistry: true 
 export const profiles: Readonly<Record<ProfileId, Profile>> = {
   P0: {
     id: 'P0',
-    summary: 'Legacy CRI registry config in config.toml on containerd 1.4, whose own docker.io mirror shadows "*" for Docker Hub.',
     generator: legacyGenerator,
     reader: { ...legacyReader, builtinDockerHubMirror: true },
     flags: { disableDefaultRegistryEndpoint: false, embeddedRegistry: false },
@@ -65,7 +64,6 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   },
   P1: {
     id: 'P1',
-    summary: 'Legacy CRI registry config in config.toml: rewrites also hit the default endpoint, no way to disable the fallback, no embedded registry.',
     generator: legacyGenerator,
     reader: legacyReader,
     flags: { disableDefaultRegistryEndpoint: false, embeddedRegistry: false },
@@ -73,7 +71,6 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   },
   P2: {
     id: 'P2',
-    summary: 'First hosts.toml generator (January/February 2024): a "*" mirror never falls back, the registry listed last drops the whole file, duplicate endpoints break it.',
     generator: january2024,
     reader: fork17Reader,
     flags: allFlags,
@@ -81,7 +78,6 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   },
   P3: {
     id: 'P3',
-    summary: 'March 2024 generator (wildcard fallback, de-duplication) without the [host] stub: containerd 1.7 rejects every file without a [host."…"] table.',
     generator: march2024,
     reader: fork17Reader,
     flags: allFlags,
@@ -89,7 +85,6 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   },
   P4: {
     id: 'P4',
-    summary: 'The [host] stub (k3s#9853) on containerd 1.7: generator and reader as today, templates not yet trimmed.',
     generator: { ...march2024, hostStub: true },
     reader: fork17Reader,
     flags: allFlags,
@@ -97,7 +92,6 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   },
   P5a: {
     id: 'P5a',
-    summary: 'containerd 2.0.2-k3s2: an empty `server = ""` counts as absent, so a "*" mirror never falls back (k3s-io/k3s#11857).',
     generator: today,
     reader: { ...fork20Reader, rootHost: 'when-server-non-empty' },
     flags: allFlags,
@@ -105,7 +99,6 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   },
   P5: {
     id: 'P5',
-    summary: 'containerd 2.x with the K3s fork fixed: the fallback from "*" works again.',
     generator: today,
     reader: fork20Reader,
     flags: allFlags,
@@ -113,7 +106,6 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   },
   P6: {
     id: 'P6',
-    summary: 'As P5, and a "*" mirror makes the embedded registry (Spegel) mirror every registry (k3s-io/k3s#13526).',
     generator: today,
     reader: fork20Reader,
     flags: allFlags,

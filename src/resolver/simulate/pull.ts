@@ -2,9 +2,9 @@ import type { ChainEndpoint } from '../containerd/chain.ts';
 import { isLocalhost, urlHostPort } from '../go/net.ts';
 
 /** What one endpoint does when asked for the image. */
-export type Availability = 'has-image' | 'not-found' | 'unauthorized' | 'unreachable';
+export type Availability = 'has-image' | 'not-found' | 'unauthorized' | 'unreachable' | 'tls-error';
 
-export const availabilities: readonly Availability[] = ['has-image', 'not-found', 'unauthorized', 'unreachable'];
+export const availabilities: readonly Availability[] = ['has-image', 'not-found', 'unauthorized', 'unreachable', 'tls-error'];
 
 export interface PullAttempt {
   index: number;
@@ -33,6 +33,8 @@ export type PullOutcome =
  */
 const ERROR_PRIORITY: Readonly<Record<Exclude<Availability, 'has-image'>, number>> = {
   unreachable: 1,
+  // A certificate the node does not trust fails the request itself, like a refused connection.
+  'tls-error': 1,
   // A 401 that no credentials can satisfy comes back as ErrInvalidAuthorization, a request error.
   unauthorized: 1,
   'not-found': 2,
@@ -83,6 +85,8 @@ function requestError(answer: Exclude<Availability, 'has-image'>, endpoint: Chai
       const dial = isLocalhost(host) || /^[\d.:[\]]+$/.test(host) ? `dial tcp ${port === '' ? `${host}:${endpoint.host.scheme === 'http' ? 80 : 443}` : host}: connect: connection refused` : `dial tcp: lookup ${hostname}: no such host`;
       return `failed to do request: Head "${endpoint.url}": ${dial}`;
     }
+    case 'tls-error':
+      return `failed to do request: Head "${endpoint.url}": tls: failed to verify certificate: x509: certificate signed by unknown authority`;
   }
 }
 
