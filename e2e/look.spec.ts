@@ -7,6 +7,14 @@ for (const theme of ['light', 'dark'] as const) {
     await waitForMonaco(page);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await page.locator('details.why').first().locator('summary').click();
+    // The panels #14 added: what-if, how to read, the release pickers, the timeline.
+    await page.getByText('What if a host is down').click();
+    await expect(page.getByRole('table', { name: 'What each endpoint host answers' })).toBeVisible();
+    await page.getByText('How to read this:').click();
+    await expect(page.getByRole('textbox', { name: 'Left release' })).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Where does it break?' }).click();
+    await expect(page.getByTestId('timeline')).toBeVisible();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'hosts.toml files' }).click();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -40,6 +48,12 @@ test('phone width: one column, plain editor on touch, everything reachable by ke
   await page.getByRole('textbox', { name: 'registries.yaml' }).fill('mirrors:\n  docker.io:\n    endpoint: [https://m.example.org]\n');
   await openCard(page, 'nginx:1.27');
   await expect(column(page, 'nginx:1.27', 'v1.32.3+k3s1')).toContainText('https://m.example.org/v2/library/nginx');
+  // Results come before the editor on a phone.
+  const results = await page.locator('#results').boundingBox();
+  const editor = await page.getByRole('textbox', { name: 'registries.yaml' }).boundingBox();
+  expect((results?.y ?? Infinity) < (editor?.y ?? 0)).toBe(true);
+  await page.getByText('What if a host is down').click();
+  await expect(page.getByRole('table', { name: 'What each endpoint host answers' })).toBeVisible();
   await screenshot(page, 'phone');
   expect(await seriousAxeViolations(page)).toEqual([]);
   await context.close();
@@ -49,7 +63,7 @@ test('?editor=plain uses a text area, and problems move its cursor', async ({ pa
   await page.goto(`/?editor=plain${linkTo({ yaml: 'mirrors:\n  docker.io:\n    endoint: [x]\n' }).slice(1)}`);
   const editor = page.getByRole('textbox', { name: 'registries.yaml' });
   await expect(editor).toBeEditable();
-  await page.getByRole('button', { name: /unknown key `endoint`/ }).click();
+  await page.getByRole('button', { name: /unknown key endoint/ }).click();
   await expect(editor).toBeFocused();
   expect(await editor.evaluate((element: HTMLTextAreaElement) => element.selectionStart)).toBe('mirrors:\n  docker.io:\n    '.length);
   // Keyboard only: Tab leaves the editor (no focus trap) for the first problem.

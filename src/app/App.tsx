@@ -5,6 +5,7 @@ import { FlagsPanel } from './components/FlagsPanel.tsx';
 import { Guard } from './components/Guard.tsx';
 import { Header } from './components/Header.tsx';
 import { ResultsPanel } from './components/ResultsPanel.tsx';
+import { ChainsPanel } from './chains/ChainsPanel.tsx';
 import { useResolvedTheme } from './components/useResolvedTheme.ts';
 import { EditorPanel } from './editor/EditorPanel.tsx';
 import { usePlayground } from './state/context.tsx';
@@ -47,6 +48,7 @@ function PageLayout() {
       <Guard name="messages">
         <Banners />
       </Guard>
+      <HowToReadStrip />
       <Workspace>
         <Guard name="node flags">
           <FlagsPanel />
@@ -60,11 +62,6 @@ function PageLayout() {
         </AfterFirstPaint>
       </Workspace>
       <AfterFirstPaint>
-        <Guard name="explanation">
-          <Suspense fallback={null}>
-            <HowToRead />
-          </Suspense>
-        </Guard>
         <footer className="site-footer">
           <p>Behaviour reproduced from K3s, its containerd fork and upstream containerd. Not affiliated with SUSE or the K3s project.</p>
         </footer>
@@ -73,10 +70,32 @@ function PageLayout() {
   );
 }
 
-/** Chromeless: the YAML and the results, for documentation pages. */
-function EmbedLayout() {
+/** "How to read this", one line near the top until opened; its text loads when it is. */
+function HowToReadStrip() {
+  const [open, setOpen] = useState(false);
   return (
-    <div className="app is-embed">
+    <details className="how-to-read" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>How to read this: endpoint chains, the default endpoint, the #11857 bug</summary>
+      {open && (
+        <Guard name="explanation">
+          <Suspense fallback={null}>
+            <HowToRead />
+          </Suspense>
+        </Guard>
+      )}
+    </details>
+  );
+}
+
+/**
+ * Chromeless, for documentation pages: the YAML and the results, or (`view=summary`) the outcome
+ * table alone; `maxHeight` stops the frame growing and scrolls inside it.
+ */
+function EmbedLayout() {
+  const options = usePlayground(selectMode).embedOptions;
+  const style = options?.maxHeight != null ? { maxHeight: `${options.maxHeight}px`, overflow: 'auto' as const } : undefined;
+  return (
+    <div className="app is-embed" style={style} data-testid="embed">
       <a className="skip-link" href="#results">
         Skip to results
       </a>
@@ -88,7 +107,15 @@ function EmbedLayout() {
       <Guard name="messages">
         <Banners />
       </Guard>
-      <Workspace />
+      {options?.view === 'summary' ? (
+        <main className="embed-summary" id="results" tabIndex={-1}>
+          <Guard name="results">
+            <ChainsPanel />
+          </Guard>
+        </main>
+      ) : (
+        <Workspace />
+      )}
     </div>
   );
 }

@@ -99,14 +99,23 @@ describe('start state: nothing the link or the saved draft holds blanks the page
 });
 
 describe('mode', () => {
+  const noOptions = { view: null, images: null, maxHeight: null, theme: null };
   it.each([
-    ['', false, { embed: false, readOnly: false, plainEditor: false }],
-    ['?embed', false, { embed: true, readOnly: false, plainEditor: false }],
-    ['?embed=readonly', false, { embed: true, readOnly: true, plainEditor: false }],
-    ['?editor=plain', false, { embed: false, readOnly: false, plainEditor: true }],
-    ['', true, { embed: false, readOnly: false, plainEditor: true }],
-    ['?editor=monaco', true, { embed: false, readOnly: false, plainEditor: false }],
+    ['', false, { embed: false, readOnly: false, plainEditor: false, embedOptions: null }],
+    ['?embed', false, { embed: true, readOnly: false, plainEditor: false, embedOptions: noOptions }],
+    ['?embed=readonly', false, { embed: true, readOnly: true, plainEditor: false, embedOptions: noOptions }],
+    ['?editor=plain', false, { embed: false, readOnly: false, plainEditor: true, embedOptions: null }],
+    ['', true, { embed: false, readOnly: false, plainEditor: true, embedOptions: null }],
+    ['?editor=monaco', true, { embed: false, readOnly: false, plainEditor: false, embedOptions: null }],
+    ['?embed&view=summary&maxHeight=400&theme=dark&images=nginx,%20redis', false, { embed: true, readOnly: false, plainEditor: false, embedOptions: { view: 'summary', images: ['nginx', 'redis'], maxHeight: 400, theme: 'dark' } }],
+    // Options a page cannot mean are ignored, not trusted.
+    ['?embed&view=evil&maxHeight=1e9&theme=pink', false, { embed: true, readOnly: false, plainEditor: false, embedOptions: noOptions }],
   ])('%j on a touch device: %s', (search, touch, expected) => {
     expect(detectMode({ search }, touch)).toEqual(expected);
+  });
+
+  it('shows an embed the images and view its URL asks for', () => {
+    const state = boot({ search: '?embed&view=hosts&images=quay.io/a/b:1', hash: '' }, storageWith(null), false, null);
+    expect(state.draft).toMatchObject({ images: ['quay.io/a/b:1'], view: 'hosts' });
   });
 });

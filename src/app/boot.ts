@@ -1,9 +1,9 @@
 import type { decodeState } from '../share/codec.ts';
 import { isStateFragment } from '../share/fragment.ts';
-import { defaultState, type PlaygroundState } from '../share/state.ts';
+import { defaultState, STATE_LIMITS, type PlaygroundState } from '../share/state.ts';
 import { readSavedDraft, readSavedTheme, UNPROCESSED_DRAFT_KEY } from './state/persist.ts';
 import { badLinkBanner, linkNoteBanners } from './state/banners.ts';
-import type { Banner, Mode, ResultsState, Theme } from './state/store.ts';
+import type { Banner, EmbedOptions, Mode, ResultsState, Theme } from './state/store.ts';
 
 export interface BootState {
   mode: Mode;
@@ -29,11 +29,34 @@ export function safeStorage(): Storage | null {
 export function detectMode(location: Pick<Location, 'search'>, coarsePointer: boolean): Mode {
   const params = new URLSearchParams(location.search);
   const embedValue = params.get('embed');
+  const embed = embedValue !== null;
   return {
-    embed: embedValue !== null,
+    embed,
     readOnly: embedValue === 'readonly' || params.has('readonly'),
     plainEditor: params.get('editor') === 'plain' || (coarsePointer && params.get('editor') !== 'monaco'),
+    embedOptions: embed ? embedOptionsOf(params) : null,
   };
+}
+
+/** Embed options from the URL; anything malformed is ignored rather than trusted. */
+export function embedOptionsOf(params: URLSearchParams): EmbedOptions {
+  const view = params.get('view');
+  const images = params.get('images');
+  const maxHeight = Number(params.get('maxHeight') ?? Number.NaN);
+  const theme = params.get('theme');
+  return {
+    view: view === 'summary' || view === 'chains' || view === 'hosts' ? view : null,
+    images: images === null ? null : images.split(',').map((image) => image.trim()).filter((image) => image !== '').slice(0, STATE_LIMITS.images),
+    maxHeight: Number.isInteger(maxHeight) && maxHeight >= 120 && maxHeight <= 10_000 ? maxHeight : null,
+    theme: theme === 'light' || theme === 'dark' ? theme : null,
+  };
+}
+
+/** What an embed's options change in the state it shows. */
+function withEmbedOptions(draft: PlaygroundState, options: EmbedOptions | null): PlaygroundState {
+  if (options === null) return draft;
+  const view = options.view === 'hosts' ? 'hosts' : options.view === null ? draft.view : 'chains';
+  return { ...draft, view, ...(options.images !== null ? { images: options.images } : {}) };
 }
 
 /**
@@ -54,10 +77,10 @@ export interface LinkSupport {
  */
 export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Storage | null, coarsePointer: boolean, links: LinkSupport | null): BootState {
   const mode = detectMode(location, coarsePointer);
-  const theme = readSavedTheme(storage) ?? 'system';
+  const theme = mode.embedOptions?.theme ?? readSavedTheme(storage) ?? 'system';
   // An embed never reads or writes the visitor's own draft.
   const saved = mode.embed ? null : readSavedDraft(storage);
-  const local = saved ?? defaultState;
+  const local = withEmbedOptions(saved ?? defaultState, mode.embedOptions);
   const base = { mode, theme, banners: [] as Banner[], fromLink: false, replacedDraft: null };
   if (links === null || !isStateFragment(location.hash)) return { ...base, draft: local };
   const { decodeState, isSharedFormOf } = links;
@@ -70,10 +93,10 @@ export function boot(location: Pick<Location, 'search' | 'hash'>, storage: Stora
   const linked = decoded.state;
   const banners = linkNoteBanners(decoded.notes);
   // A link to the default page is the default page, not someone else's draft.
-  if (saved === null && isSharedFormOf(linked, defaultState)) return { ...base, banners, draft: defaultState };
+  if (saved === null && isSharedFormOf(linked, defaultState)) return { ...base, banners, draft: withEmbedOptions(defaultState, mode.embedOptions) };
   if (saved !== null && isSharedFormOf(linked, saved)) return { ...base, banners, draft: saved };
   const replaced = saved !== null && !isSharedFormOf(saved, defaultState) ? saved : null;
-  return { ...base, banners, draft: linked, fromLink: !mode.embed, replacedDraft: replaced };
+  return { ...base, banners, draft: withEmbedOptions(linked, mode.embedOptions), fromLink: !mode.embed, replacedDraft: replaced };
 }
 
 /**

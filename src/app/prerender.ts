@@ -4,7 +4,7 @@ import { DRAFT_KEY, THEME_KEY } from './state/persist.ts';
 import type { Mode } from './state/store.ts';
 
 /** The mode the page is prerendered in: the full page with Monaco. */
-export const defaultMode: Mode = { embed: false, readOnly: false, plainEditor: false };
+export const defaultMode: Mode = { embed: false, readOnly: false, plainEditor: false, embedOptions: null };
 
 /**
  * The inline head script of the prerendered page. Before anything paints it sets the theme

@@ -16,7 +16,8 @@ export function describeDifference(image: ImageResolution, before: string, after
     const host = extra[0].host.host;
     return `${shortName} never falls back to ${host}; ${longName} tries it last.`;
   }
-  return `${before} tries ${a.length} endpoint(s), ${after} tries ${b.length}; the order or URLs differ.`;
+  const count = (chain: typeof a) => `${chain.length} endpoint${chain.length === 1 ? '' : 's'}`;
+  return `${before} tries ${count(a)}, ${after} tries ${count(b)}; the order or URLs differ.`;
 }
 
 /** Compared releases that write the same files for containerd, together, in display order. */

@@ -11,7 +11,7 @@ describe('why trace', () => {
     expect(broken[0]).toContain('"nginx" is pulled as docker.io/library/nginx:latest');
     expect(broken[0]).toContain('library/ added');
     expect(broken[1]).toContain('certs.d/docker.io, then certs.d/_default: it uses certs.d/_default');
-    expect(broken.some((step) => step.includes('1. mirror: https://example.com/v2/library/nginx/manifests/latest?ns=docker.io'))).toBe(true);
+    expect(broken.some((step) => step.includes('Step 1, mirror: https://example.com/v2/library/nginx/manifests/latest?ns=docker.io'))).toBe(true);
     expect(broken.at(-1)).toContain('treats an empty server as absent');
     expect(trace(0, 'v1.32.3+k3s1').at(-1)).toContain('counts a present key');
   });

@@ -90,13 +90,13 @@ function explainFilter(input: ExplainInput): TraceStep[] {
   const dropped = input.resolved.hosts.length - input.resolved.chain.length;
   if (dropped <= 0) return [];
   const needs = input.ref.isDigest ? 'pull' : 'pull and resolve';
-  return [{ kind: 'filter', text: `${dropped} host(s) lack the ${needs} capabilities this ${input.ref.isDigest ? 'digest' : 'tag'} reference needs and are skipped.` }];
+  return [{ kind: 'filter', text: `${dropped} ${dropped === 1 ? 'host lacks' : 'hosts lack'} the ${needs} capabilities this ${input.ref.isDigest ? 'digest' : 'tag'} reference needs and are skipped.` }];
 }
 
 function explainEndpoint(endpoint: ChainEndpoint<unknown>, index: number): TraceStep[] {
   const label = { mirror: 'mirror', embedded: 'embedded registry (Spegel)', default: 'default endpoint' }[endpoint.kind];
   const origin = endpoint.host.isRoot ? (endpoint.host.key === '' ? 'the registry itself' : `server = "${endpoint.host.key}"`) : `[host."${endpoint.host.key}"]`;
-  const steps: TraceStep[] = [{ kind: 'endpoint', text: `${index + 1}. ${label}: ${endpoint.url} (from ${origin}).` }];
+  const steps: TraceStep[] = [{ kind: 'endpoint', text: `Step ${index + 1}, ${label}: ${endpoint.url} (from ${origin}).` }];
   if (endpoint.httpFallback) {
     steps.push({ kind: 'endpoint', text: `   http with TLS settings: containerd tries HTTPS first and retries over plain HTTP if the server does not speak TLS.` });
   }

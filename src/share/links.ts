@@ -38,18 +38,28 @@ function linkFor(base: string, state: PlaygroundState, redacted: RedactedItem[],
   return { ok: true, url: `${withoutFragment(base)}#${fragment}`, fragment, state, redacted, check };
 }
 
-/** The embed URL for the same state: `?embed` (or `?embed=readonly`) on the same page. */
-export function embedLink(base: string, fragment: string, readOnly: boolean): string {
+/** What a documentation page chooses for an embed (read by the page at boot, src/app/boot.ts). */
+export interface EmbedChoice {
+  readOnly: boolean;
+  view?: 'summary' | 'chains' | 'hosts';
+  maxHeight?: number;
+  theme?: 'light' | 'dark';
+}
+
+/** The embed URL for the same state: `?embed` (or `?embed=readonly`) and the options, on the same page. */
+export function embedLink(base: string, fragment: string, choice: boolean | EmbedChoice): string {
+  const { readOnly, view, maxHeight, theme } = typeof choice === 'boolean' ? { readOnly: choice } : choice;
   const url = new URL(withoutFragment(base));
-  url.search = readOnly ? '?embed=readonly' : '?embed';
+  const options = [view !== undefined && `view=${view}`, maxHeight !== undefined && `maxHeight=${maxHeight}`, theme !== undefined && `theme=${theme}`].filter((option): option is string => typeof option === 'string');
+  url.search = `?${readOnly ? 'embed=readonly' : 'embed'}${options.map((option) => `&${option}`).join('')}`;
   return `${url.toString()}#${fragment}`;
 }
 
 /** The iframe snippet for documentation, with the auto-height script. */
-export function embedSnippet(embedUrl: string): string {
+export function embedSnippet(embedUrl: string, height = 480): string {
   const origin = new URL(embedUrl).origin;
   return [
-    `<iframe src="${escapeHtml(embedUrl)}" title="K3s Registry Playground" style="width:100%;height:480px;border:0" loading="lazy"></iframe>`,
+    `<iframe src="${escapeHtml(embedUrl)}" title="K3s Registry Playground" style="width:100%;height:${Math.round(height)}px;border:0" loading="lazy"></iframe>`,
     '<script>',
     '  // Let the playground set its own height.',
     '  addEventListener("message", (event) => {',

@@ -1,22 +1,81 @@
-import { describeDifference, type Resolution } from '../resolver/core.ts';
+import { describeDifference, products, type Resolution } from '../resolver/core.ts';
+import { cellText, outcomeOf } from './outcomes.ts';
+import type { PlaygroundState } from './state.ts';
 
 /**
- * A link plus a short summary of the differing images, ready to paste into a GitHub issue.
- * Built from the state the link carries (already redacted), never from the draft on screen.
+ * A Markdown report for a GitHub issue, built from the state the link carries (already
+ * redacted), never from the draft on screen: the compared releases and options, the outcome of
+ * every sample image, the diagnostics with their lines, the YAML in a collapsed block, and the link.
  */
-export function markdownSummary(url: string, resolution: Resolution | null): string {
-  const lines = [`[Open in K3s Registry Playground](${url})`];
-  if (resolution === null) return `${lines.join('\n')}\n`;
-  const [first, second] = resolution.releases;
-  const differing = resolution.images.flatMap((image) => {
-    const difference = first !== undefined && second !== undefined ? describeDifference(image, first.id, second.id) : null;
-    return difference === null ? [] : [`- \`${image.image}\`: ${difference}`];
-  });
-  if (!resolution.loadable) lines.push('', 'K3s cannot load this registries.yaml (the agent does not start).');
-  else if (first !== undefined && second !== undefined) {
-    lines.push('', `${differing.length} of ${resolution.images.length} sample images resolve differently between ${first.id} and ${second.id}${differing.length > 0 ? ':' : '.'}`, ...differing);
+export function markdownSummary(url: string, state: PlaygroundState, resolution: Resolution | null): string {
+  const out: string[] = [];
+  const link = `[Open in K3s Registry Playground](${url})`;
+  if (resolution === null) return `${link}\n`;
+  const releases = resolution.releases;
+  const layout = products[state.product];
+  const failing = resolution.images.filter((image) => image.error === null && releases.some((release) => outcomeOf(image, release.id, state.whatIf)?.status === 'failed'));
+  const [first, second] = releases;
+  const differing = first !== undefined && second !== undefined ? resolution.images.filter((image) => describeDifference(image, first.id, second.id) !== null) : [];
+  const headline = resolution.loadable
+    ? `${failing.length} of ${count(resolution.images.length, 'image')} ${failing.length === 1 ? 'fails' : 'fail'}${first !== undefined && second !== undefined ? `, ${differing.length} ${differing.length === 1 ? 'resolves' : 'resolve'} differently` : ''}`
+    : `${layout.name} cannot load this registries.yaml (the agent does not start)`;
+  out.push(`### ${layout.name} registries.yaml: ${headline}`, '', link, '');
+  out.push(`Compared: ${releases.map(({ release }) => `**${release.id}** (${release.profile.id}, containerd ${release.containerd})`).join(' vs ') || 'no release'}`);
+  const options = [state.flags.disableDefaultRegistryEndpoint && layout.flags.disableDefaultRegistryEndpoint, state.flags.embeddedRegistry && layout.flags.embeddedRegistry].filter((flag): flag is string => typeof flag === 'string');
+  out.push(`Node options: ${options.length > 0 ? options.map((option) => `\`${option}\``).join(', ') : 'none'}`, '');
+  if (resolution.images.length > 0 && releases.length > 0) {
+    out.push(`| Image | ${releases.map((release) => cell(release.id)).join(' | ')} |`, `|---|${releases.map(() => '---').join('|')}|`);
+    for (const image of resolution.images) {
+      const cells = releases.map((release) => {
+        if (image.error !== null) return cell(`⚠ invalid: ${image.error}`);
+        const outcome = outcomeOf(image, release.id, state.whatIf);
+        if (outcome === null) return '';
+        return cell(`${outcome.status === 'pulled' ? '✓' : '✗'} ${cellText(outcome, image, release.id)}`);
+      });
+      out.push(`| ${code(image.image || '(empty)')} | ${cells.join(' | ')} |`);
+    }
+    out.push('');
   }
-  const problems = resolution.diagnostics.filter((found) => found.severity !== 'info');
-  if (problems.length > 0) lines.push('', `${problems.length} problem(s) flagged: ${[...new Set(problems.map((found) => `\`${found.code}\``))].join(', ')}.`);
-  return `${lines.join('\n')}\n`;
+  if (resolution.diagnostics.length > 0) {
+    out.push('**Diagnostics**', '');
+    for (const found of resolution.diagnostics) out.push(`- line ${found.line}: ${found.severity} ${code(found.code)}: ${text(found.message)}`);
+    out.push('');
+  }
+  const fence = '`'.repeat(Math.max(3, longestRun(state.yaml, '`') + 1));
+  out.push('<details><summary>registries.yaml (credentials redacted)</summary>', '', `${fence}yaml`, state.yaml.replace(/\n$/, ''), fence, '', '</details>');
+  return `${out.join('\n')}\n`;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A table cell: pipes escaped, newlines flattened, markup kept inert. */
+function cell(value: string): string {
+  return text(value).replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+/** Free text: HTML-looking parts and emphasis markers outside code spans are escaped. */
+function text(value: string): string {
+  return value
+    .split(/(`[^`\n]+`)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[\\*_[\]<>#]/g, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : `\\${character}`))))
+    .join('');
+}
+
+/** An inline code span that holds any text (a longer backtick run around it, as CommonMark allows). */
+function code(value: string): string {
+  const ticks = '`'.repeat(longestRun(value, '`') + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${value.replaceAll('|', '\\|')}${pad}${ticks}`;
+}
+
+function longestRun(value: string, character: string): number {
+  let longest = 0;
+  let current = 0;
+  for (const each of value) {
+    current = each === character ? current + 1 : 0;
+    longest = Math.max(longest, current);
+  }
+  return longest;
 }

@@ -160,7 +160,7 @@ describe('redaction properties', () => {
         const decoded = decodeState(link.fragment);
         expect(decoded.ok).toBe(true);
         const payload = decoded.ok ? JSON.stringify(decoded.state) : '';
-        const markdown = markdownSummary(link.url, resolve({ registriesYaml: link.state.yaml, images: link.state.images }));
+        const markdown = markdownSummary(link.url, link.state, resolve({ registriesYaml: link.state.yaml, images: link.state.images }));
         for (const secret of secrets) {
           expect(payload, `payload holds ${secret}`).not.toContain(secret);
           expect(markdown, `markdown holds ${secret}`).not.toContain(secret);

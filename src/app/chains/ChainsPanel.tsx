@@ -3,8 +3,9 @@ import type { Release, Resolution } from '../../resolver/core.ts';
 import { markChainsRendered } from '../perfMarks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { differenceOf, selectFailure, selectOnlyDiffering, selectResolution, selectSeq, selectStale, selectWhatIf } from '../state/selectors.ts';
-import { cellText, outcomeOf } from './outcomes.ts';
+import { cellText, outcomeOf } from '../../share/outcomes.ts';
 import { ReleaseProblems } from './ReleaseProblems.tsx';
+import { plural } from '../components/CodeText.tsx';
 import type { WhatIf } from '../../share/state.ts';
 
 // A card's chains, what-if selectors and why-trace load when the first card is opened.
@@ -80,6 +81,7 @@ export function ChainsPanel() {
         <p>
           <strong className={failing.length > 0 ? 'count-failing' : 'count-ok'}>
             {failing.length > 0 ? '✗' : '✓'} {failing.length} of {plural(rows.length, 'image')} {failing.length === 1 ? 'fails' : 'fail'}
+            {releases.length > 1 ? ' on a compared release' : ''}
           </strong>
           {first !== undefined && second !== undefined && (
             <>
@@ -233,6 +235,3 @@ function useStableReleases(resolution: Resolution | null): Release[] {
   return useMemo(() => list, [key]);
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

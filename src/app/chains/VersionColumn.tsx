@@ -1,5 +1,6 @@
 import { availabilities, simulatePull, type Availability, type ImageResolution, type Release, type ResolvedEndpoint } from '../../resolver/core.ts';
-import { availabilityLabels, availabilityOf } from '../state/availability.ts';
+import { availabilityOf } from '../../share/whatIf.ts';
+import { availabilityLabels } from '../state/whatIfLabels.ts';
 import { profileSummaries } from '../../resolver/profiles/summaries.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectMode, selectWhatIf } from '../state/selectors.ts';

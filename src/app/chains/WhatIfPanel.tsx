@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { Resolution } from '../../resolver/core.ts';
 import { hostConditions, type HostCondition } from '../../share/state.ts';
-import { conditionLabels, isPlaceholderHost } from '../state/availability.ts';
+import { isPlaceholderHost } from '../../share/whatIf.ts';
+import { conditionLabels } from '../state/whatIfLabels.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectMode, selectResolution, selectWhatIf } from '../state/selectors.ts';
 

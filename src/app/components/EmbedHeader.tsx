@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { products } from '../../resolver/products.ts';
 import { usePlayground } from '../state/context.tsx';
 import type { PlaygroundStore } from '../state/store.ts';
 import { useAfterFirstPaint } from './AfterFirstPaint.tsx';
@@ -30,9 +31,17 @@ export function EmbedHeader() {
       current = false;
     };
   }, [ready, draft, base]);
+  const layout = products[draft.product];
+  const options = [draft.flags.disableDefaultRegistryEndpoint && layout.flags.disableDefaultRegistryEndpoint, draft.flags.embeddedRegistry && layout.flags.embeddedRegistry].filter((flag): flag is string => typeof flag === 'string');
   return (
     <header className="embed-header">
       <strong>K3s Registry Playground</strong>
+      <span className="embed-context">
+        {draft.versions.join(' vs ')}
+        {options.map((option) => (
+          <code key={option}> {option}</code>
+        ))}
+      </span>
       <a href={href} target="_blank" rel="noopener">
         Open in playground ↗
       </a>

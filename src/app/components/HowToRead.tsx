@@ -1,8 +1,7 @@
 /** A short explanation for people who land here from an issue or a doc. */
 export function HowToRead() {
   return (
-    <section className="panel how-to-read" aria-labelledby="how-heading">
-      <h2 id="how-heading">How to read this</h2>
+    <section className="how-to-read-body" aria-label="How to read this">
       <dl>
         <dt>Endpoint chain</dt>
         <dd>

@@ -46,6 +46,9 @@ export function ImagesPanel() {
                 value={image}
                 readOnly={readOnly}
                 spellCheck={false}
+                autoCapitalize="off"
+                autoCorrect="off"
+                autoComplete="off"
                 aria-invalid={error !== null}
                 aria-describedby={error !== null ? `image-error-${index}` : undefined}
                 onChange={(event) => actions.setImage(index, event.target.value)}
@@ -69,7 +72,7 @@ export function ImagesPanel() {
           <form className="add-image" onSubmit={submit}>
             <label>
               <span className="visually-hidden">Add images (paste many at once)</span>
-              <input value={draft} placeholder="Add image, or paste many…" spellCheck={false} onChange={(event) => setDraft(event.target.value)} onPaste={paste} />
+              <input value={draft} placeholder="Add image, or paste many…" spellCheck={false} autoCapitalize="off" autoCorrect="off" autoComplete="off" onChange={(event) => setDraft(event.target.value)} onPaste={paste} />
             </label>
             <button type="submit">Add</button>
           </form>
@@ -80,7 +83,8 @@ export function ImagesPanel() {
             <button type="button" onClick={() => actions.setImages(publicImages)}>
               Common public images
             </button>
-            <button type="button" onClick={() => actions.setImages([])} disabled={images.length === 0}>
+            {/* Through replaceDraft, so the header's Undo brings the images back. */}
+            <button type="button" onClick={() => actions.replaceDraft({ images: [] })} disabled={images.length === 0}>
               Clear
             </button>
           </div>

@@ -32,6 +32,11 @@ export function EditorPanel() {
           </span>
         )}
       </div>
+      {useMonaco && (
+        <p className="editor-hint" id="editor-hint">
+          <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
+        </p>
+      )}
       <div className="editor-frame">
         {useMonaco ? (
           <ErrorBoundary fallback={<PlainEditor value={yaml} readOnly={false} label={LABEL} />}>

@@ -73,6 +73,46 @@ function toMarker(found: Diagnostic): monaco.editor.IMarkerData {
   };
 }
 
+/**
+ * Tab indents in the editor, so it would trap keyboard users. As in GitHub's editor, Esc arms a
+ * way out: the next Tab (or Shift+Tab) moves focus out of the editor instead of indenting; any
+ * other key disarms it.
+ */
+function leaveWithEscapeThenTab(editor: monaco.editor.IStandaloneCodeEditor): void {
+  let armed = false;
+  editor.onKeyDown((event) => {
+    if (event.keyCode === monaco.KeyCode.Escape) {
+      armed = true;
+      return;
+    }
+    if (armed && event.keyCode === monaco.KeyCode.Tab) {
+      event.preventDefault();
+      event.stopPropagation();
+      moveFocusFrom(editor.getContainerDomNode(), event.shiftKey ? -1 : 1);
+    }
+    armed = false;
+  });
+  editor.onDidBlurEditorText(() => {
+    armed = false;
+  });
+}
+
+/** Focuses the next (or previous) focusable element outside `container`, in document order. */
+function moveFocusFrom(container: HTMLElement, direction: 1 | -1): void {
+  const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
+    (element) => !element.hasAttribute('disabled') && element.getClientRects().length > 0,
+  );
+  const inside = (element: HTMLElement) => container.contains(element);
+  // Walking in the direction of travel, leave after the editor's last focusable element.
+  const list = direction === 1 ? focusable : [...focusable].reverse();
+  let from = -1;
+  list.forEach((element, index) => {
+    if (inside(element)) from = index;
+  });
+  const target = list.slice(from + 1).find((element) => !inside(element));
+  target?.focus();
+}
+
 /** Monaco with the YAML language only: schema completion and hover, engine diagnostics as markers. */
 export default function MonacoEditor({ value, label }: { value: string; label: string }) {
   const actions = useActions();
@@ -87,6 +127,7 @@ export default function MonacoEditor({ value, label }: { value: string; label: s
     editorRef.current = editor as unknown as monaco.editor.IStandaloneCodeEditor;
     decorations.current = editorRef.current.createDecorationsCollection();
     editorRef.current.getContainerDomNode().querySelector('textarea')?.setAttribute('aria-label', label);
+    leaveWithEscapeThenTab(editorRef.current);
     markMonacoReady();
   };
 

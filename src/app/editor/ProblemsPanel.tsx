@@ -1,5 +1,6 @@
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectDiagnostics } from '../state/selectors.ts';
+import { CodeText, plural } from '../components/CodeText.tsx';
 
 const icon = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
@@ -14,7 +15,7 @@ export function ProblemsPanel() {
       <h3 id="problems-heading">
         Problems{' '}
         <span className="counts">
-          {counts.error} errors, {counts.warning} warnings, {counts.info} notes
+          {plural(counts.error, 'error')}, {plural(counts.warning, 'warning')}, {plural(counts.info, 'note')}
         </span>
       </h3>
       {diagnostics.length === 0 ? (
@@ -31,7 +32,9 @@ export function ProblemsPanel() {
                 <span className="problem-where">
                   Line {found.line}:{found.column}
                 </span>
-                <span className="problem-message">{found.message}</span>
+                <span className="problem-message">
+                  <CodeText text={found.message} />
+                </span>
                 <code className="problem-code">{found.code}</code>
               </button>
             </li>

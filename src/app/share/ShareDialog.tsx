@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { embedLink, embedSnippet, LINK_LENGTH_LIMITS, shareLink, type ShareLink } from '../../share/links.ts';
+import { embedLink, embedSnippet, type EmbedChoice, LINK_LENGTH_LIMITS, shareLink, type ShareLink } from '../../share/links.ts';
 import { markdownSummary } from '../../share/markdown.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { useClipboard } from '../components/useClipboard.ts';
@@ -49,7 +49,7 @@ function ShareOptions() {
   const link = useMemo<ShareLink>(() => shareLink(base, draft, { includeCredentials }), [base, draft, includeCredentials]);
   const markdown = useMemo(() => {
     if (!link.ok) return null;
-    const text = markdownSummary(link.url, resolveDraft(link.state));
+    const text = markdownSummary(link.url, link.state, resolveDraft(link.state));
     // Belt and braces: the summary is built from the redacted state, and checked again.
     return link.check !== null && link.check.finds(text) ? null : text;
   }, [link]);
@@ -145,10 +145,50 @@ function LinkActions({
         <button type="button" disabled={markdown === null} onClick={() => markdown !== null && void copy('markdown', markdown)}>
           {copied === 'markdown' ? 'Markdown copied' : 'Copy as Markdown'}
         </button>
-        <button type="button" onClick={() => void copy('embed', embedSnippet(embedLink(base, link.fragment, false)))}>
-          {copied === 'embed' ? 'Embed snippet copied' : 'Copy embed snippet'}
-        </button>
       </div>
+      <EmbedBuilder fragment={link.fragment} base={base} copied={copied} copy={copy} />
     </>
+  );
+}
+
+/** The embed snippet with its options, and a live preview of exactly that embed. */
+function EmbedBuilder({ fragment, base, copied, copy }: { fragment: string; base: string; copied: string | null; copy: (what: string, text: string) => Promise<void> }) {
+  const [choice, setChoice] = useState<EmbedChoice>({ readOnly: true, view: 'summary', maxHeight: 400 });
+  const url = embedLink(base, fragment, choice);
+  const snippet = embedSnippet(url, choice.maxHeight ?? 480);
+  return (
+    <details className="embed-builder">
+      <summary>Embed in documentation</summary>
+      <div className="embed-options">
+        <label>
+          View{' '}
+          <select value={choice.view ?? 'chains'} onChange={(event) => setChoice({ ...choice, view: event.target.value as NonNullable<EmbedChoice['view']> })}>
+            <option value="summary">outcome table only</option>
+            <option value="chains">YAML and chains</option>
+            <option value="hosts">YAML and hosts.toml</option>
+          </select>
+        </label>
+        <label>
+          Maximum height (px){' '}
+          <input type="number" min={120} max={10_000} step={20} value={choice.maxHeight ?? ''} onChange={(event) => setChoice({ ...choice, ...(event.target.value === '' ? { maxHeight: undefined } : { maxHeight: Number(event.target.value) }) })} />
+        </label>
+        <label>
+          Theme{' '}
+          <select value={choice.theme ?? ''} onChange={(event) => setChoice({ ...choice, theme: event.target.value === '' ? undefined : (event.target.value as 'light' | 'dark') })}>
+            <option value="">the reader's</option>
+            <option value="light">light</option>
+            <option value="dark">dark</option>
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={choice.readOnly} onChange={(event) => setChoice({ ...choice, readOnly: event.target.checked })} /> read-only
+        </label>
+      </div>
+      <textarea className="embed-snippet" readOnly value={snippet} rows={4} aria-label="Embed snippet" onFocus={(event) => event.currentTarget.select()} />
+      <button type="button" onClick={() => void copy('embed', snippet)}>
+        {copied === 'embed' ? 'Embed snippet copied' : 'Copy embed snippet'}
+      </button>
+      <iframe className="embed-preview" title="Preview of the embed" src={url} style={{ height: `${Math.min(choice.maxHeight ?? 480, 480)}px` }} />
+    </details>
   );
 }

@@ -10,6 +10,19 @@ export interface Mode {
   readOnly: boolean;
   /** Plain textarea instead of Monaco (touch devices, `?editor=plain`). */
   plainEditor: boolean;
+  /** How an embed is configured from its URL (`?embed&view=summary&maxHeight=400`); null on the full page. */
+  embedOptions: EmbedOptions | null;
+}
+
+/** What a documentation page can choose for an embed. */
+export interface EmbedOptions {
+  /** `summary`: the outcome table only; `chains` or `hosts`: the YAML beside that view. */
+  view: 'summary' | 'chains' | 'hosts' | null;
+  /** Sample images to show instead of the link's. */
+  images: string[] | null;
+  /** The frame stops growing here and scrolls inside. */
+  maxHeight: number | null;
+  theme: 'light' | 'dark' | null;
 }
 
 /** A message shown above the page (bad link, restored draft…). */

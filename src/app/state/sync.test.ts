@@ -8,7 +8,7 @@ import { computeResults, startRecompute } from './recompute.ts';
 import { createPlaygroundStore, emptyResults } from './store.ts';
 import { startUrlSync } from './urlSync.ts';
 
-const page = { embed: false, readOnly: false, plainEditor: false };
+const page = { embed: false, readOnly: false, plainEditor: false, embedOptions: null };
 const withSecret: PlaygroundState = { ...defaultState, yaml: 'configs:\n  r.example.com:\n    auth:\n      password: hunter2-secret\n' };
 
 

@@ -1,5 +1,5 @@
-import type { Availability, ResolvedEndpoint } from '../../resolver/core.ts';
-import type { HostCondition, WhatIf } from '../../share/state.ts';
+import type { Availability, ResolvedEndpoint } from '../resolver/core.ts';
+import type { HostCondition, WhatIf } from './state.ts';
 
 /** Hosts reserved for documentation and tests (RFC 2606/6761): they never hold real images. */
 const PLACEHOLDER_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid|localhost)(?::\d+)?$|^(?:[\w-]+\.)*example\.[a-z]+(?::\d+)?$/;
@@ -36,19 +36,3 @@ export function availabilityOf(endpoint: Pick<ResolvedEndpoint, 'kind' | 'host' 
   if (condition !== undefined) return conditionAnswers[condition];
   return assumedAvailability(endpoint, whatIf.placeholdersUp);
 }
-
-export const availabilityLabels: Record<Availability, string> = {
-  'has-image': 'has the image',
-  'not-found': 'not found',
-  unauthorized: 'unauthorized (401)',
-  unreachable: 'unreachable',
-  'tls-error': 'TLS error',
-};
-
-export const conditionLabels: Record<HostCondition, string> = {
-  up: 'has the images',
-  'lacks-some': 'lacks some…',
-  unreachable: 'unreachable',
-  'tls-error': 'TLS error',
-  unauthorized: '401 unauthorized',
-};

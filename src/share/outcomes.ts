@@ -1,6 +1,6 @@
-import { simulatePull, type ImageResolution, type PullOutcome, type VersionChain } from '../../resolver/core.ts';
-import type { WhatIf } from '../../share/state.ts';
-import { availabilityOf } from '../state/availability.ts';
+import { simulatePull, type ImageResolution, type PullOutcome, type VersionChain } from '../resolver/core.ts';
+import type { WhatIf } from './state.ts';
+import { availabilityOf } from './whatIf.ts';
 
 const memo = new WeakMap<VersionChain, Map<string, { whatIf: WhatIf; outcome: PullOutcome }>>();
 

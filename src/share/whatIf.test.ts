@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noWhatIf } from '../../share/state.ts';
-import { assumedAvailability, availabilityOf } from './availability.ts';
+import { noWhatIf } from './state.ts';
+import { assumedAvailability, availabilityOf } from './whatIf.ts';
 
 const endpoint = (kind: 'mirror' | 'embedded' | 'default', host: string, url = `https://${host}/v2/x/manifests/1`) => ({ kind, host: { host }, url }) as Parameters<typeof availabilityOf>[0];
 
