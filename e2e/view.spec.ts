@@ -90,3 +90,13 @@ test('?embed&view=summary&maxHeight=400 stays at 400 px and scrolls inside', asy
   // The header says what shapes the result.
   await expect(page.locator('.embed-header')).toContainText('v1.32.2+k3s1 vs v1.32.3+k3s1');
 });
+
+test('a bad indentation shows exactly one error, worded as yaml.v2 words it, at its line', async ({ page }) => {
+  const yaml = 'mirrors:\n  docker.io:\n    endpoint:\n      - "https://m.example.com"\n   rewrite:\n     "^(.*)$": "x/$1"\n';
+  await page.goto(linkTo({ yaml }));
+  const problems = page.locator('section.problems').getByRole('listitem');
+  await expect(problems).toHaveCount(1);
+  await expect(problems).toContainText('yaml: line 4: did not find expected key');
+  await expect(problems).toContainText(/Line 5/i);
+  await expect(page.getByText('K3s cannot load this registries.yaml: the agent does not start')).toBeVisible();
+});

@@ -13,6 +13,7 @@ export const diagnosticCodes = {
   'yaml-merge': { severity: 'error', summary: 'Invalid `<<` merge: yaml.v2 rejects the file' },
   'yaml-alias': { severity: 'error', summary: 'Unknown or recursive anchor' },
   'yaml-multiple-documents': { severity: 'warning', summary: 'Only the first YAML document is read' },
+  'yaml-document-ends-early': { severity: 'warning', summary: 'A line indented less than the first one ends the document: K3s ignores the rest' },
   'unknown-key': { severity: 'warning', summary: 'K3s ignores this key' },
   'auth-token-field': { severity: 'warning', summary: '`auth.token` does not exist and is ignored' },
   'section-misplaced': { severity: 'warning', summary: 'A top-level section is nested where K3s reads it as a registry name' },

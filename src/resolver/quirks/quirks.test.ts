@@ -15,12 +15,13 @@ interface QuirkCase {
 
 /** One minimal registries.yaml per diagnostic, each pointing at the line that causes it. */
 const cases: QuirkCase[] = [
-  // The key missing its colon is where the mistake is (libyaml reports the next line's colon).
-  { code: 'yaml-syntax', yaml: 'mirrors:\n  docker.io\n    endpoint: [x]\n', line: 2 },
+  // Where yaml.v2 reports it, as the journal shows it: the colon on the next line ("yaml: line 3: mapping values are not allowed").
+  { code: 'yaml-syntax', yaml: 'mirrors:\n  docker.io\n    endpoint: [x]\n', line: 3 },
   { code: 'yaml-type', yaml: 'mirrors:\n  docker.io:\n    endpoint: https://m.example.com\n', line: 3 },
   { code: 'yaml-merge', yaml: 'mirrors:\n  a.io:\n    <<: [1]\n', line: 3 },
   { code: 'yaml-alias', yaml: 'mirrors:\n  docker.io: &a\n    endpoint: [https://m.example.com]\n    <<: *a\n', line: 4 },
   { code: 'yaml-multiple-documents', yaml: 'mirrors:\n---\nconfigs:\n', line: 2 },
+  { code: 'yaml-document-ends-early', yaml: '  mirrors:\n    docker.io:\n      endpoint: [https://m.example.com]\nconfigs:\n', line: 4 },
   { code: 'unknown-key', yaml: 'mirrors:\n  docker.io:\n    endoint: [x]\n', line: 3 },
   { code: 'auth-token-field', yaml: 'configs:\n  r.example.com:\n    auth:\n      token: abc\n', line: 4 },
   { code: 'section-misplaced', yaml: 'mirrors:\n  a.example.com:\n    endpoint: [https://a.example.com]\n  configs:\n    a.example.com:\n', line: 4 },

@@ -1,9 +1,9 @@
-import { parseAllDocuments, type Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { allowedAliasRatio } from './aliasBudget.ts';
 import { decodeDocument } from './decode.ts';
 import { registryType } from './goTypes.ts';
 import { parseRegistriesYaml } from './parse.ts';
+import { readFirstYamlV2Document } from './yamlV2/compose.ts';
 
 /**
  * gopkg.in/yaml.v2 v2.4.0's alias rules (decode.go `unmarshal`, `alias`, `allowedAliasRatio`,
@@ -12,8 +12,9 @@ import { parseRegistriesYaml } from './parse.ts';
  */
 
 function decode(text: string) {
-  const document = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, merge: false })[0] as Document;
-  return decodeDocument(document, registryType);
+  const read = readFirstYamlV2Document(text);
+  if (read.error !== null) throw new Error(read.error.message);
+  return decodeDocument(read, registryType);
 }
 
 function fatal(text: string) {

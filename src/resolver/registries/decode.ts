@@ -1,9 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { AliasBudget } from './aliasBudget.ts';
-import { indexAnchors, type AnchorIndex } from './aliases.ts';
 import type { GoType } from './goTypes.ts';
 import type { Span } from './span.ts';
-import { resolvePlainScalar, type ResolvedScalar } from './yamlV2Scalars.ts';
+import { resolveScalar, type ResolvedScalar } from './yamlV2Scalars.ts';
+import type { FirstDocument, YamlAlias, YamlNode, YamlPair, YamlScalar } from './yamlV2/compose.ts';
 
 /**
  * Decodes a parsed YAML document into Go-shaped values with the semantics of
@@ -31,7 +30,7 @@ export interface GoEntry {
 }
 
 export interface DecodeIssue {
-  kind: 'type' | 'merge' | 'alias' | 'unknown-key' | 'duplicate-key';
+  kind: 'type' | 'merge' | 'alias' | 'tag' | 'unknown-key' | 'duplicate-key';
   span: Span;
   message: string;
   /** Dotted path of the mapping that holds the key, e.g. `mirrors."docker.io"`. */
@@ -39,6 +38,8 @@ export interface DecodeIssue {
   key?: string;
   /** For unknown keys: the Go struct that ignored it. */
   structName?: string;
+  /** For type errors: the YAML tag found and the Go type it could not go into. */
+  mismatch?: { tag: string; goType: string };
 }
 
 /** What decoding a document cost, in yaml.v2's own units (decode steps, of which alias steps). */
@@ -59,7 +60,7 @@ interface Outcome {
  */
 class FatalDecodeError extends Error {
   constructor(
-    readonly kind: 'alias' | 'merge',
+    readonly kind: 'alias' | 'merge' | 'tag',
     message: string,
     readonly span: Span,
   ) {
@@ -75,12 +76,14 @@ class FatalDecodeError extends Error {
 export const MAX_ALIAS_NESTING = 1_000;
 
 /** Decodes a whole document into `type`; a missing or empty document is Go's zero value. */
-export function decodeDocument(doc: Document, type: GoType): { value: GoValue | null; issues: DecodeIssue[]; work: DecodeWork } {
-  const decoder = new YamlV2Decoder(doc);
-  const contents = doc.contents as Node | null;
+export function decodeDocument(document: Pick<FirstDocument, 'root' | 'unknownAlias'>, type: GoType): { value: GoValue | null; issues: DecodeIssue[]; work: DecodeWork } {
+  const decoder = new YamlV2Decoder();
+  const contents = document.root;
   let value: GoValue | null = null;
   try {
-    decoder.checkAnchors();
+    // yaml.v2's parser stops at an alias to an anchor not defined before it, before anything is decoded.
+    const unknown = document.unknownAlias;
+    if (unknown !== null) throw new FatalDecodeError('alias', `unknown anchor '${unknown.name}' referenced`, spanOf(unknown));
     // yaml.v2 counts the document node itself as the first decode step.
     decoder.step(null);
     value = contents === null ? zeroValue(type, { start: 0, end: 0 }) : decoder.decode(contents, type, null, []).value;
@@ -94,44 +97,37 @@ export function decodeDocument(doc: Document, type: GoType): { value: GoValue | 
 class YamlV2Decoder {
   readonly issues: DecodeIssue[] = [];
   readonly budget = new AliasBudget();
-  private readonly anchors: AnchorIndex;
   /** Aliases being expanded, outermost first (yaml.v2 `d.aliases`). */
-  private readonly expanding: Alias[] = [];
-  private readonly active = new Set<Alias>();
-
-  constructor(doc: Document) {
-    this.anchors = indexAnchors(doc);
-  }
-
-  /** yaml.v2's parser resolves every alias of the document before decoding anything. */
-  checkAnchors(): void {
-    const unknown = this.anchors.unknown;
-    if (unknown !== null) throw new FatalDecodeError('alias', `unknown anchor '${unknown.source}' referenced`, spanOf(unknown));
-  }
+  private readonly expanding: YamlAlias[] = [];
+  private readonly active = new Set<YamlAlias>();
 
   /** One yaml.v2 `unmarshal` call: counted, and stopped where yaml.v2 stops an alias bomb. */
-  step(node: Node | null): void {
+  step(node: YamlNode | null): void {
     if (this.budget.step()) return;
     // yaml.v2 names no line; the alias whose expansion crossed the limit is where to look.
     const culprit = this.expanding[0] ?? node;
     throw new FatalDecodeError('alias', 'document contains excessive aliasing', culprit === null ? { start: 0, end: 0 } : spanOf(culprit));
   }
 
-  decode(node: Node | null, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
-    if (node === null) return { good: true, value: zeroValue(type, { start: 0, end: 0 }) };
+  decode(node: YamlNode, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
     this.step(node);
-    if (isAlias(node)) return this.decodeAlias(node, type, current, path);
-    if (isScalar(node)) return this.decodeScalar(node, type, current);
-    if (isMap(node)) return this.decodeMapping(node.items as Pair<Node | null, Node | null>[], spanOf(node), type, current, path);
-    if (isSeq(node)) return this.decodeSequence(node.items as (Node | null)[], spanOf(node), type, current, path);
-    return { good: false, value: current };
+    switch (node.kind) {
+      case 'alias':
+        return this.decodeAlias(node, type, current, path);
+      case 'scalar':
+        return this.decodeScalar(node, type, current);
+      case 'mapping':
+        return this.decodeMapping(node.pairs, spanOf(node), type, current, path);
+      case 'sequence':
+        return this.decodeSequence(node.items, spanOf(node), type, current, path);
+    }
   }
 
   /** yaml.v2 `decoder.alias`: an alias met again while it is being expanded contains itself. */
-  private decodeAlias(node: Alias, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
-    const target = this.anchors.targetOf(node);
-    if (target === undefined) return { good: false, value: current };
-    if (this.active.has(node)) throw new FatalDecodeError('alias', `anchor '${node.source}' value contains itself`, spanOf(node));
+  private decodeAlias(node: YamlAlias, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
+    const target = node.target;
+    if (target === null) return { good: false, value: current };
+    if (this.active.has(node)) throw new FatalDecodeError('alias', `anchor '${node.name}' value contains itself`, spanOf(node));
     if (this.expanding.length >= MAX_ALIAS_NESTING) {
       throw new FatalDecodeError('alias', `aliases nested more than ${MAX_ALIAS_NESTING} deep (a playground limit; yaml.v2 has none)`, spanOf(node));
     }
@@ -147,20 +143,20 @@ class YamlV2Decoder {
     }
   }
 
-  private decodeScalar(node: Scalar, type: GoType, current: GoValue | null): Outcome {
+  private decodeScalar(node: YamlScalar, type: GoType, current: GoValue | null): Outcome {
     const span = spanOf(node);
-    const text = scalarText(node);
-    const resolved = resolveScalar(node, text);
+    const text = node.value;
+    const resolved = this.resolve(node);
     if (resolved.tag === '!!null') return { good: true, value: zeroValue(type, span) };
     if (type.kind === 'ptr') return this.decodeScalar(node, type.elem, current);
     if (type.kind === 'string') return { good: true, value: { kind: 'string', value: text, span } };
-    if (type.kind === 'bool' && resolved.tag === '!!bool') return { good: true, value: { kind: 'bool', value: resolved.value, span } };
+    if (type.kind === 'bool' && typeof resolved.value === 'boolean') return { good: true, value: { kind: 'bool', value: resolved.value, span } };
     this.typeError(node, resolved.tag, text, type);
     return { good: false, value: current };
   }
 
   private decodeMapping(
-    pairs: Pair<Node | null, Node | null>[],
+    pairs: readonly YamlPair[],
     span: Span,
     type: GoType,
     current: GoValue | null,
@@ -186,7 +182,7 @@ class YamlV2Decoder {
       }
       const key = this.decodeKey(keyNode);
       if (key === null) continue;
-      const keySpan = keyNode === null ? span : spanOf(keyNode);
+      const keySpan = spanOf(keyNode);
       const earlier = written.get(key);
       written.set(key, keySpan);
       if (target.kind === 'struct' && type.kind === 'struct') {
@@ -210,7 +206,7 @@ class YamlV2Decoder {
     return { good: true, value: target };
   }
 
-  private decodeSequence(items: (Node | null)[], span: Span, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
+  private decodeSequence(items: readonly YamlNode[], span: Span, type: GoType, current: GoValue | null, path: readonly string[]): Outcome {
     if (type.kind === 'ptr') return this.decodeSequence(items, span, type.elem, current, path);
     if (type.kind !== 'slice') {
       this.typeErrorAt(span, '!!seq', '', type);
@@ -229,33 +225,31 @@ class YamlV2Decoder {
    * yaml.v2 `merge`: a mapping, an alias to one, or a list of those applied last-to-first.
    * Anything else stops the decode ("map merge requires map or sequence of maps as the value").
    */
-  private merge(node: Node | null, type: GoType, target: GoValue, path: readonly string[]): void {
-    if (node !== null && isSeq(node)) {
+  private merge(node: YamlNode, type: GoType, target: GoValue, path: readonly string[]): void {
+    if (node.kind === 'sequence') {
       for (let i = node.items.length - 1; i >= 0; i--) {
-        const item = node.items[i] as Node | null;
-        this.requireMergeable(item, node);
+        const item = node.items[i] as YamlNode;
+        this.requireMergeable(item);
         this.decode(item, type, target, path);
       }
       return;
     }
-    this.requireMergeable(node, node);
+    this.requireMergeable(node);
     this.decode(node, type, target, path);
   }
 
-  private requireMergeable(node: Node | null, where: Node | null): void {
-    const resolved = node !== null && isAlias(node) ? this.anchors.targetOf(node) : node;
-    if (resolved !== undefined && resolved !== null && isMap(resolved)) return;
-    const at = node ?? where;
-    throw new FatalDecodeError('merge', 'map merge requires map or sequence of maps as the value', at === null ? { start: 0, end: 0 } : spanOf(at));
+  private requireMergeable(node: YamlNode): void {
+    const resolved = node.kind === 'alias' ? node.target : node;
+    if (resolved !== null && resolved.kind === 'mapping') return;
+    throw new FatalDecodeError('merge', 'map merge requires map or sequence of maps as the value', spanOf(node));
   }
 
   /** Keys are decoded into Go strings: any scalar's text, null as "", a collection is an error. */
-  private decodeKey(node: Node | null): string | null {
-    if (node === null) return '';
+  private decodeKey(node: YamlNode): string | null {
     this.step(node);
-    let target: Node | undefined = node;
-    if (isAlias(node)) {
-      target = this.anchors.targetOf(node);
+    let target: YamlNode | null = node;
+    if (node.kind === 'alias') {
+      target = node.target;
       // The alias's own step was counted above; its target is one more, inside the alias.
       this.budget.enterAlias();
       try {
@@ -264,12 +258,16 @@ class YamlV2Decoder {
         this.budget.leaveAlias();
       }
     }
-    if (target !== undefined && isScalar(target)) {
-      const text = scalarText(target);
-      return resolveScalar(target, text).tag === '!!null' ? '' : text;
-    }
-    this.typeErrorAt(spanOf(node), isSeq(target) ? '!!seq' : '!!map', '', { kind: 'string', name: 'string' });
+    if (target !== null && target.kind === 'scalar') return this.resolve(target).tag === '!!null' ? '' : target.value;
+    this.typeErrorAt(spanOf(node), target?.kind === 'sequence' ? '!!seq' : '!!map', '', { kind: 'string', name: 'string' });
     return null;
+  }
+
+  /** A scalar's tag and value by yaml.v2's rules; an explicit tag the text does not fit stops the decode. */
+  private resolve(node: YamlScalar): ResolvedScalar {
+    const resolved = resolveScalar(node);
+    if (resolved.mismatch !== undefined) throw new FatalDecodeError('tag', resolved.mismatch, spanOf(node));
+    return resolved;
   }
 
   private duplicate(key: string, span: Span, path: readonly string[], merges: boolean): void {
@@ -280,14 +278,14 @@ class YamlV2Decoder {
     this.issues.push({ kind: 'duplicate-key', span, key, path: path.join('.'), message: `"${key}" appears more than once ${where}: ${effect}.` });
   }
 
-  private typeError(node: Node, tag: string, text: string, type: GoType): void {
+  private typeError(node: YamlNode, tag: string, text: string, type: GoType): void {
     this.typeErrorAt(spanOf(node), tag, text, type);
   }
 
   /** yaml.v2 `terror` wording, including its value shortening. */
   private typeErrorAt(span: Span, tag: string, text: string, type: GoType): void {
     const shown = tag === '!!seq' || tag === '!!map' ? '' : text.length > 10 ? ` \`${text.slice(0, 7)}...\`` : ` \`${text}\``;
-    this.issues.push({ kind: 'type', span, message: `cannot unmarshal ${tag}${shown} into ${type.name}`, path: '' });
+    this.issues.push({ kind: 'type', span, message: `cannot unmarshal ${tag}${shown} into ${type.name}`, path: '', mismatch: { tag, goType: type.name } });
   }
 }
 
@@ -306,35 +304,18 @@ function zeroValue(type: GoType, span: Span): GoValue | null {
 }
 
 /** Whether writing this field again decodes into the old value (maps, non-null structs) or replaces it. */
-function mergesOnRepeat(type: GoType, value: Node | null): boolean {
-  const isNull = value === null || (isScalar(value) && resolveScalar(value, scalarText(value)).tag === '!!null');
+function mergesOnRepeat(type: GoType, value: YamlNode): boolean {
+  const isNull = value.kind === 'scalar' && resolveScalar(value).tag === '!!null';
   if (isNull) return false;
   return type.kind === 'map' || type.kind === 'struct' || (type.kind === 'ptr' && type.elem.kind === 'struct');
 }
 
-function isMergeKey(node: Node | null): boolean {
-  return node !== null && isScalar(node) && node.type === Scalar.PLAIN && scalarText(node) === '<<';
+function isMergeKey(node: YamlNode): boolean {
+  return node.kind === 'scalar' && node.style === 'plain' && node.value === '<<';
 }
 
-/** The scalar's text after quoting and folding are undone: what yaml.v2 calls the node value. */
-function scalarText(node: Scalar): string {
-  const source = (node as Scalar & { source?: unknown }).source;
-  if (typeof source === 'string') return source;
-  return node.value === null || node.value === undefined ? '' : String(node.value);
-}
-
-const STR_TAG = 'tag:yaml.org,2002:str';
-
-/** Quoted and block scalars are always strings; plain ones resolve by the YAML 1.1 tables. */
-function resolveScalar(node: Scalar, text: string): ResolvedScalar {
-  if (node.tag === STR_TAG || node.tag === '!!str') return { tag: '!!str' };
-  if (node.type !== Scalar.PLAIN && node.type !== undefined) return { tag: '!!str' };
-  return resolvePlainScalar(text);
-}
-
-function spanOf(node: Node): Span {
-  const range = node.range;
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+function spanOf(node: YamlNode): Span {
+  return { start: node.start, end: node.end };
 }
 
 /** Renders a map key the way diagnostics name it: `mirrors."docker.io"`. */

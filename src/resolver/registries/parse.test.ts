@@ -49,6 +49,14 @@ describe('registries.yaml is read with gopkg.in/yaml.v2 semantics', () => {
     expect(parsed.diagnostics[0]?.message).toContain('cannot unmarshal !!seq into map[string]registries.Mirror');
   });
 
+  it('says how to write the value a type error wanted', () => {
+    const fix = (text: string) => load(text).diagnostics[0]?.message ?? '';
+    expect(fix('mirrors:\n  docker.io:\n    endpoint: https://m.example.com\n')).toMatch(/`endpoint` takes a list: `endpoint: \["https:\/\/mirror\.example\.com"\]`/);
+    expect(fix('mirrors:\n  docker.io:\n    rewrite:\n      - "^(.*)": "x/$1"\n')).toMatch(/`rewrite` takes pattern: replacement pairs, without `- `/);
+    expect(fix('mirrors:\n  - docker.io\n')).toMatch(/`mirrors` takes registry names as keys, without `- `/);
+    expect(fix('configs:\n  r.io:\n    tls:\n      insecure_skip_verify: "true"\n')).toMatch(/Write `true` or `false`, without quotes\.$/);
+  });
+
   it('keeps a null mirror as present with no endpoints', () => {
     expect(load('mirrors:\n  docker.io:\n').mirrors).toEqual({ 'docker.io': [] });
   });

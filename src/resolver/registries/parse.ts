@@ -1,6 +1,6 @@
-import { parseAllDocuments, type Document } from 'yaml';
 import { diagnostic, type SpannedDiagnostic } from '../diagnostics.ts';
 import { decodeDocument, type DecodeIssue, type DecodeWork } from './decode.ts';
+import { readFirstYamlV2Document, type DocumentEnding } from './yamlV2/compose.ts';
 import { registryType, type GoType } from './goTypes.ts';
 import { emptyRegistry, registryFromGo, type Registry } from './model.ts';
 
@@ -22,42 +22,83 @@ const AGENT_FAILS = 'K3s cannot load registries.yaml and the agent fails to star
  * empty registry; a syntax or type error stops the agent; unknown keys are ignored.
  */
 export function parseRegistriesYaml(text: string): ParsedRegistries {
-  const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, merge: false, prettyErrors: false });
-  const first = (documents as Document[])[0];
-  if (first === undefined) return { registry: emptyRegistry, loadable: true, diagnostics: [], work: NO_WORK };
-  const diagnostics: SpannedDiagnostic[] = [];
-  for (const error of first.errors) {
-    const [start, end] = error.pos;
-    diagnostics.push(diagnostic('yaml-syntax', `${AGENT_FAILS}: ${error.message.split('\n')[0] ?? error.message}`, { start, end: Math.max(end, start + 1) }));
+  // The first syntax error stops K3s, in yaml.v2's words (the ones in the journal); later ones never show.
+  const read = readFirstYamlV2Document(text);
+  if (read.error !== null) {
+    const { message, start, end } = read.error;
+    return unloadable([diagnostic('yaml-syntax', `${AGENT_FAILS}: yaml: ${message}.${lineNumberNote(text, message, start)}${wildcardHint(text)}`, { start, end: Math.max(end, start + 1) })]);
   }
-  const extra = (documents as Document[])[1];
-  if (extra?.range !== undefined) {
-    diagnostics.push(diagnostic('yaml-multiple-documents', 'K3s reads only the first YAML document; everything after this `---` is ignored.', { start: extra.range[0], end: extra.range[0] + 3 }));
-  }
-  if (first.errors.length > 0) {
-    diagnostics.push(...unquotedWildcardKeys(text));
-    return { registry: emptyRegistry, loadable: false, diagnostics, work: NO_WORK };
-  }
+  const diagnostics = ignoredAfterFirstDocument(text, read.end, read.endedBy);
+  if (read.root === null) return { registry: emptyRegistry, loadable: true, diagnostics, work: NO_WORK };
 
-  const { value, issues, work } = decodeDocument(first, registryType);
+  const { value, issues, work } = decodeDocument(read, registryType);
   diagnostics.push(...issues.map(diagnosticForIssue));
-  const loadable = !issues.some((issue) => issue.kind === 'type' || issue.kind === 'merge' || issue.kind === 'alias');
+  const loadable = !issues.some((issue) => issue.kind === 'type' || issue.kind === 'merge' || issue.kind === 'alias' || issue.kind === 'tag');
   return { registry: loadable ? registryFromGo(value) : emptyRegistry, loadable, diagnostics, work };
+}
+
+function unloadable(diagnostics: SpannedDiagnostic[]): ParsedRegistries {
+  return { registry: emptyRegistry, loadable: false, diagnostics, work: NO_WORK };
+}
+
+/** What Unmarshal never reads: later documents, or everything from a line indented less than the first. */
+function ignoredAfterFirstDocument(text: string, end: number, endedBy: DocumentEnding): SpannedDiagnostic[] {
+  switch (endedBy) {
+    case 'end-of-text':
+      return [];
+    case 'document-start':
+      return [diagnostic('yaml-multiple-documents', 'K3s reads only the first YAML document; everything after this `---` is ignored.', { start: end, end: end + 3 })];
+    case 'document-end':
+      return /^[ \t]*[^\s#]/m.test(text.slice(end)) ? [diagnostic('yaml-multiple-documents', 'K3s reads only the first YAML document; everything after this `...` is ignored.', { start: end - 3, end })] : [];
+    case 'dedent': {
+      const lineEnd = text.indexOf('\n', end);
+      return [
+        diagnostic(
+          'yaml-document-ends-early',
+          "K3s ignores this line and everything below it: it is indented less than the file's first line, so yaml.v2 ends the document here. Indent both the same.",
+          { start: end, end: Math.max(lineEnd === -1 ? text.length : lineEnd, end + 1) },
+        ),
+      ];
+    }
+  }
 }
 
 function diagnosticForIssue(issue: DecodeIssue): SpannedDiagnostic {
   switch (issue.kind) {
     case 'type':
-      return diagnostic('yaml-type', `${AGENT_FAILS}: ${issue.message}.`, issue.span);
+      return diagnostic('yaml-type', `${AGENT_FAILS}: ${issue.message}.${issue.mismatch !== undefined ? typeFix(issue.mismatch) : ''}`, issue.span);
     // yaml.v2 stops the whole decode on these and prints them with its "yaml: " prefix.
     case 'merge':
       return diagnostic('yaml-merge', `${AGENT_FAILS}: yaml: ${issue.message}.`, issue.span);
     case 'alias':
       return diagnostic('yaml-alias', `${AGENT_FAILS}: yaml: ${issue.message}.`, issue.span);
+    case 'tag':
+      return diagnostic('yaml-type', `${AGENT_FAILS}: yaml: ${issue.message}.`, issue.span);
     case 'duplicate-key':
       return diagnostic('duplicate-key', issue.message, issue.span);
     case 'unknown-key':
       return unknownKeyDiagnostic(issue);
+  }
+}
+
+/** How to write the value yaml.v2 expected, for the shapes registries.yaml has. */
+function typeFix({ tag, goType }: { tag: string; goType: string }): string {
+  const noDash = tag === '!!seq' ? ', without `- `' : '';
+  switch (goType) {
+    case '[]string':
+      return ' `endpoint` takes a list: `endpoint: ["https://mirror.example.com"]`, or one `- ` line per endpoint.';
+    case 'map[string]string':
+      return ` \`rewrite\` takes pattern: replacement pairs${noDash}: \`"^library/(.*)": "mirror/$1"\`.`;
+    case 'map[string]registries.Mirror':
+      return ` \`mirrors\` takes registry names as keys${noDash}, each indented below it with its own \`endpoint:\` list.`;
+    case 'map[string]registries.RegistryConfig':
+      return ` \`configs\` takes registry hosts as keys${noDash}, each indented below it with \`auth:\` and/or \`tls:\`.`;
+    case 'bool':
+      return tag === '!!str' ? ' Write `true` or `false`, without quotes.' : ' Write `true` or `false`.';
+    case 'string':
+      return tag === '!!seq' || tag === '!!map' ? ' This key takes one value, not a list or a mapping.' : ' Quote the value to make it a string.';
+    default:
+      return tag === '!!seq' ? ' Remove the `- `: this key takes a mapping, not a list.' : ' This key takes a mapping: `key: value` lines indented below it.';
   }
 }
 
@@ -111,14 +152,16 @@ function collectStructs(type: GoType): Extract<GoType, { kind: 'struct' }>[] {
   }
 }
 
-/** `*:` is the most common way to break the file: in YAML a bare `*` starts an alias. */
-function unquotedWildcardKeys(text: string): SpannedDiagnostic[] {
-  const found: SpannedDiagnostic[] = [];
-  for (const match of text.matchAll(/^([ \t]*)\*[ \t]*:/gm)) {
-    const start = match.index + (match[1]?.length ?? 0);
-    found.push(diagnostic('yaml-syntax', `${AGENT_FAILS}: a bare * starts a YAML alias. Quote the wildcard key: "*":`, { start, end: start + 1 }));
-  }
-  return found;
+/** yaml.v2 prints parser errors with a 0-based line; say which line of the file it means. */
+function lineNumberNote(text: string, message: string, start: number): string {
+  const printed = /^line (\d+):/.exec(message)?.[1];
+  const actual = text.slice(0, start).split('\n').length;
+  return printed !== undefined && Number(printed) !== actual ? ` (yaml.v2 counts this line as ${printed}; it is line ${actual} of the file.)` : '';
+}
+
+/** The fix for the most common break, when the file has it. */
+function wildcardHint(text: string): string {
+  return /^[ \t]*\*[ \t]*:/m.test(text) ? ' A bare * starts a YAML alias. Quote the wildcard key: "*":' : '';
 }
 
 /** Levenshtein distance, for "did you mean" hints on short keys. */

@@ -1,3 +1,5 @@
+import type { YamlScalar } from './yamlV2/compose.ts';
+
 /**
  * How gopkg.in/yaml.v2 (the decoder K3s uses, YAML 1.1 rules) resolves a plain scalar.
  * Only three outcomes matter for registries.yaml, whose fields are strings and one bool:
@@ -9,9 +11,10 @@
  */
 
 export type ResolvedScalar =
-  | { tag: '!!null' }
+  | { tag: '!!null'; value?: undefined }
   | { tag: '!!bool'; value: boolean }
-  | { tag: '!!str' | '!!int' | '!!float' | '!!timestamp' | '!!merge' };
+  /** Any other tag, short (`!!str`, `!!int`) or as written (`!foo`): only a string field takes it. */
+  | { tag: string; value?: undefined };
 
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const TRUES = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true', 'True', 'TRUE']);
@@ -34,4 +37,31 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
   if (GO_INT.test(plain)) return { tag: '!!int' };
   if (YAML_FLOAT.test(plain)) return { tag: '!!float' };
   return { tag: '!!str' };
+}
+
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+/** The tags yaml.v2 resolves by its tables; any other tag leaves the text a string under that tag. */
+const RESOLVABLE = new Set(['', 'str', 'bool', 'null', 'int', 'float', 'timestamp'].map((name) => (name === '' ? '' : YAML_TAG_PREFIX + name)));
+
+/** `tag:yaml.org,2002:str` -> `!!str`, as yaml.v2 prints tags. */
+export function shortTag(tag: string): string {
+  return tag.startsWith(YAML_TAG_PREFIX) ? `!!${tag.slice(YAML_TAG_PREFIX.length)}` : tag;
+}
+
+/**
+ * yaml.v2's `d.scalar` and `resolve`: an untagged quoted or block scalar is a string; an untagged
+ * plain one, or one with a resolvable tag, goes by the tables; any other tag keeps the text.
+ * `mismatch` is set when an explicit tag disagrees with the text (`!!int abc`): yaml.v2 stops
+ * the whole Unmarshal with "cannot decode !!str `abc` as a !!int".
+ */
+export function resolveScalar(node: Pick<YamlScalar, 'value' | 'style' | 'tag'>): ResolvedScalar & { mismatch?: string } {
+  const tag = node.tag ?? '';
+  if (tag === '' && node.style !== 'plain') return { tag: '!!str' };
+  if (!RESOLVABLE.has(tag)) return { tag: shortTag(tag) };
+  if (tag === YAML_TAG_PREFIX + 'str') return { tag: '!!str' };
+  const resolved = resolvePlainScalar(node.value);
+  const wanted = shortTag(tag);
+  // A `!!float` tag also takes an integer.
+  if (tag === '' || resolved.tag === wanted || (wanted === '!!float' && resolved.tag === '!!int')) return tag === '' ? resolved : { ...resolved, tag: wanted } as ResolvedScalar;
+  return { ...resolved, mismatch: `cannot decode ${resolved.tag} \`${node.value}\` as a ${wanted}` };
 }
