@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Release, Resolution } from '../../resolver/core.ts';
 import { markChainsRendered } from '../perfMarks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
@@ -49,6 +49,7 @@ export function ChainsPanel() {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  const toggle = useCallback((key: string, open: boolean) => setChosen((current) => new Map(current).set(key, !open)), []);
   if (resolution === null) return <p className="muted">Resolving…</p>;
 
   const failing = rows.filter((row) => row.failing);
@@ -61,7 +62,6 @@ export function ChainsPanel() {
   const remaining = shown.length - visible.length;
   // Few images: the ones that fail or differ start open, as the answer to "why?".
   const isOpen = (row: Row) => chosen.get(row.key) ?? (live && rows.length <= AUTO_OPEN && (row.failing || row.difference !== null));
-  const toggle = (row: Row) => setChosen((current) => new Map(current).set(row.key, !isOpen(row)));
   const [first, second] = releases;
 
   return (
@@ -135,7 +135,7 @@ export function ChainsPanel() {
             </tr>
           </thead>
           {visible.map((row) => (
-            <ImageRows key={`${row.index}:${row.key}`} row={row} releases={releases} expanded={isOpen(row)} onToggle={() => toggle(row)} />
+            <ImageRows key={`${row.index}:${row.key}`} row={row} releases={releases} expanded={isOpen(row)} onToggle={toggle} />
           ))}
           {remaining > 0 && (
             <tbody>
@@ -154,13 +154,24 @@ export function ChainsPanel() {
   );
 }
 
-function ImageRows({ row, releases, expanded, onToggle }: { row: Row; releases: readonly Release[]; expanded: boolean; onToggle(): void }) {
+interface ImageRowsProps {
+  row: Row;
+  releases: readonly Release[];
+  expanded: boolean;
+  onToggle(key: string, open: boolean): void;
+}
+
+/**
+ * One image's summary row and, when open, its card. An edit usually changes few rows' text, so a
+ * row re-renders only when what it shows changed (a closed row shows only its cells).
+ */
+const ImageRows = memo(function ImageRows({ row, releases, expanded, onToggle }: ImageRowsProps) {
   const cardId = `card-${row.index}`;
   return (
     <tbody className="image-entry">
       <tr className={`summary-row ${row.failing ? 'is-failing' : ''} ${row.difference !== null ? 'differs' : ''}`}>
         <th scope="row">
-          <button type="button" className="row-toggle" aria-expanded={expanded} aria-controls={cardId} onClick={onToggle}>
+          <button type="button" className="row-toggle" aria-expanded={expanded} aria-controls={cardId} onClick={() => onToggle(row.key, expanded)}>
             <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> <code>{row.key || '(empty)'}</code>
           </button>
           {row.difference !== null && <span className="differs-badge">Differs</span>}
@@ -187,6 +198,21 @@ function ImageRows({ row, releases, expanded, onToggle }: { row: Row; releases: 
         </tr>
       )}
     </tbody>
+  );
+}, sameRows);
+
+function sameRows(before: ImageRowsProps, after: ImageRowsProps): boolean {
+  if (before.releases !== after.releases || before.expanded !== after.expanded || before.onToggle !== after.onToggle) return false;
+  const [a, b] = [before.row, after.row];
+  if (after.expanded && a.image !== b.image) return false;
+  return (
+    a.key === b.key &&
+    a.index === b.index &&
+    a.error === b.error &&
+    a.difference === b.difference &&
+    a.failing === b.failing &&
+    a.cells.length === b.cells.length &&
+    a.cells.every((cell, index) => cell.ok === b.cells[index]?.ok && cell.text === b.cells[index]?.text)
   );
 }
 

@@ -1,7 +1,8 @@
 import { useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { publicImages, systemImages } from '../../share/state.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { selectImages, selectMode, selectResolution } from '../state/selectors.ts';
+import { selectImageErrors, selectImages, selectMode } from '../state/selectors.ts';
 
 /** Splits pasted text into image references: one per line, comma or space. */
 export function splitImages(text: string): string[] {
@@ -13,7 +14,7 @@ export function splitImages(text: string): string[] {
 
 export function ImagesPanel() {
   const images = usePlayground(selectImages);
-  const resolution = usePlayground(selectResolution);
+  const imageErrors = usePlayground(useShallow(selectImageErrors));
   const { readOnly } = usePlayground(selectMode);
   const actions = useActions();
   const [draft, setDraft] = useState('');
@@ -31,7 +32,8 @@ export function ImagesPanel() {
       actions.addImages(added);
     }
   };
-  const errors = new Map((resolution?.images ?? []).map((image) => [image.image, image.error] as const));
+  const errors = new Map<string | null, string | null>();
+  for (let index = 0; index < imageErrors.length; index += 2) errors.set(imageErrors[index] ?? null, imageErrors[index + 1] ?? null);
 
   return (
     <section className="panel images-panel" aria-labelledby="images-heading">

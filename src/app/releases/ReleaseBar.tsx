@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { products, type Product } from '../../resolver/core.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectMode, selectProduct, selectVersions } from '../state/selectors.ts';
@@ -5,8 +6,8 @@ import { ReleasePicker } from './ReleasePicker.tsx';
 
 const SIDES = ['Left', 'Right'] as const;
 
-/** K3s or RKE2, and the two releases compared side by side. */
-export default function ReleaseBar() {
+/** K3s or RKE2, and the two releases compared side by side (memo: a new result does not touch the pickers). */
+export default memo(function ReleaseBar() {
   const product = usePlayground(selectProduct);
   const versions = usePlayground(selectVersions);
   const { readOnly } = usePlayground(selectMode);
@@ -35,4 +36,4 @@ export default function ReleaseBar() {
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { findRelease, OlderReleasesMissing, RegexEngineMissing, resolve, type OlderReleases, type Product, type RegexEngine, type Release, type Resolution, type ResolveInput } from '../../resolver/core.ts';
 import type { PlaygroundState } from '../../share/state.ts';
-import { markEdit } from '../perfMarks.ts';
+import { markEdit, measureCompute } from '../perfMarks.ts';
 import { stabilize } from './stabilize.ts';
 import { emptyResults, type PlaygroundStoreApi, type ResultsState } from './store.ts';
 
@@ -69,6 +69,7 @@ function isMissingPart(error: unknown): boolean {
 export function computeResults(draft: PlaygroundState, previous: ResultsState): ResultsState {
   const started = performance.now();
   const resolution = resolve({ ...engineInputOf(draft), ...loadedParts() });
+  measureCompute(started);
   return {
     resolution: resolution.loadable || previous.resolution === null ? stabilize(previous.resolution, resolution) : previous.resolution,
     diagnostics: resolution.diagnostics,

@@ -9,6 +9,8 @@ export const selectVersions = (state: PlaygroundStore) => state.draft.versions;
 export const selectProduct = (state: PlaygroundStore) => state.draft.product;
 export const selectMode = (state: PlaygroundStore) => state.mode;
 export const selectResolution = (state: PlaygroundStore) => state.results.resolution;
+/** Each image and its reference error, flattened (`[image, error, …]`): compare with useShallow, so edits that change only chains do not re-render the image list. */
+export const selectImageErrors = (state: PlaygroundStore): (string | null)[] => (state.results.resolution?.images ?? []).flatMap((image) => [image.image, image.error]);
 export const selectDiagnostics = (state: PlaygroundStore) => state.results.diagnostics;
 export const selectStale = (state: PlaygroundStore) => state.results.stale;
 export const selectFailure = (state: PlaygroundStore) => state.results.failure;
