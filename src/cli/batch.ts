@@ -1,15 +1,18 @@
 import { resolve, toResolutionJson, type Product, type ResolutionJson } from '../resolver/index.ts';
 import { UserError } from './errors.ts';
-import { releasesFor, resolveInput } from './request.ts';
+import { hostsDirsProblem, releasesFor, resolveInput } from './request.ts';
 import { terminalJson } from './terminal.ts';
 
 /**
- * One request of `batch`: `{id, registriesYaml, images, versions?, product?, disableDefaultRegistryEndpoint?,
- * embeddedRegistry?}`. `versions` are any K3s/RKE2 release names; results are keyed by them as given.
+ * One request of `batch`: `{id, registriesYaml?, hostsDirs?, images, versions?, product?,
+ * disableDefaultRegistryEndpoint?, embeddedRegistry?}`. `versions` are any K3s/RKE2 release names or
+ * `containerd vX.Y.Z`; results are keyed by them as given. `hostsDirs` is a certs.d tree you wrote
+ * (`{directory: hosts.toml text}`); without `registriesYaml`, the default releases are plain containerd's.
  */
 export interface BatchRequest {
   id: unknown;
   registriesYaml: string;
+  hostsDirs?: Record<string, string>;
   images: string[];
   versions?: string[];
   /** What a bare version number (`1.29.3`) means: k3s (default) or rke2. */
@@ -41,7 +44,8 @@ function answer(raw: unknown, engine: typeof resolve): BatchResult {
   const id = isObject(raw) ? raw.id : null;
   try {
     const request = validate(raw);
-    const releases = releasesFor(request.versions, request.product);
+    // A tree without a registries.yaml is a plain containerd question unless releases say otherwise.
+    const releases = releasesFor(request.versions, request.product ?? (request.containerdOnly ? 'containerd' : 'k3s'));
     return { id, ...toResolutionJson(engine(resolveInput({ ...request, releases }))) };
   } catch (error) {
     // One bad request never stops the others: a bug on this input is reported in its place.
@@ -50,16 +54,23 @@ function answer(raw: unknown, engine: typeof resolve): BatchResult {
   }
 }
 
-function validate(raw: unknown): BatchRequest {
+function validate(raw: unknown): BatchRequest & { containerdOnly: boolean } {
   if (!isObject(raw)) throw new UserError('a request must be an object');
-  const { registriesYaml, images, versions, product, disableDefaultRegistryEndpoint, embeddedRegistry } = raw;
-  if (typeof registriesYaml !== 'string') throw new UserError('registriesYaml must be a string');
+  const { registriesYaml, hostsDirs, images, versions, product, disableDefaultRegistryEndpoint, embeddedRegistry } = raw;
+  if (hostsDirs !== undefined) {
+    const problem = hostsDirsProblem(hostsDirs);
+    if (problem !== null) throw new UserError(problem);
+  }
+  if (registriesYaml !== undefined && typeof registriesYaml !== 'string') throw new UserError('registriesYaml must be a string');
+  if (registriesYaml === undefined && hostsDirs === undefined) throw new UserError('a request needs registriesYaml, hostsDirs or both');
   if (!isStringArray(images)) throw new UserError('images must be an array of strings');
   if (versions !== undefined && !isStringArray(versions)) throw new UserError('versions must be an array of strings');
   if (product !== undefined && product !== 'k3s' && product !== 'rke2') throw new UserError('product must be "k3s" or "rke2"');
   return {
     id: raw.id,
-    registriesYaml,
+    registriesYaml: registriesYaml ?? '',
+    containerdOnly: registriesYaml === undefined,
+    ...(hostsDirs !== undefined ? { hostsDirs: hostsDirs as Record<string, string> } : {}),
     images,
     ...(versions !== undefined ? { versions } : {}),
     ...(product !== undefined ? { product } : {}),

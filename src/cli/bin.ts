@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { main } from './main.ts';
 
@@ -12,6 +12,12 @@ for (const stream of [process.stdout, process.stderr]) {
 process.exitCode = await main(process.argv.slice(2), {
   readStdin: () => text(process.stdin),
   readFile: (path) => readFileSync(path, 'utf8'),
+  // A symlink to a directory counts as one: containerd follows it too (os.Stat).
+  readDir: (path) =>
+    readdirSync(path, { withFileTypes: true }).map((entry) => ({
+      name: entry.name,
+      isDirectory: entry.isDirectory() || (entry.isSymbolicLink() && statSync(`${path}/${entry.name}`, { throwIfNoEntry: false })?.isDirectory() === true),
+    })),
   stdout: (output) => process.stdout.write(output),
   stderr: (output) => process.stderr.write(output),
 });

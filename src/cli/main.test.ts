@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ async function run(argv: string[], stdin = '') {
   const code = await main(argv, {
     readStdin: async () => stdin,
     readFile: (path) => readFileSync(path, 'utf8'),
+    readDir: (path) => readdirSync(path, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() })),
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
   });
@@ -217,5 +218,47 @@ describe('cli releases', () => {
     expect(answer.results['v1.29.0+k3s1'].images[0].chain).toEqual([]);
     expect(answer.results['v1.29.3'].rejectedFiles).toEqual([{ dir: 'docker.io', error: 'failed to parse TOML: (11, 5): parsing error: invalid escape sequence: \\w' }]);
     expect(answer.results['v1.30.5+rke2r1'].profile).toBe('P4');
+  });
+});
+
+describe('cli and batch with certs.d trees', () => {
+  const tree = {
+    _default: '[host."https://cache.example.com"]\n  capabilities = ["pull", "resolve"]\n',
+    'docker.io': 'server = "https://registry-1.docker.io"\n\n[host."https://mirror.example.com"]\n  capabilities = ["pull", "resolve"]\n',
+  };
+
+  it('batch takes hostsDirs without registriesYaml, and containerd releases beside K3s ones', async () => {
+    const request = { id: 'tree', registriesYaml: '', hostsDirs: tree, images: ['nginx', 'ghcr.io/x/y'], versions: ['v1.32.2+k3s1', 'v1.32.3+k3s1', 'containerd v2.0.4'] };
+    const result = await run(['batch'], JSON.stringify([request, { id: 'no-yaml', hostsDirs: tree, images: ['ghcr.io/x/y'] }]));
+    expect(result.code).toBe(0);
+    const [withYaml, containerdOnly] = JSON.parse(result.stdout) as { results: Record<string, { images: { hostsDir: string | null; chain: { url: string }[] }[] }> }[];
+    const urls = (id: string, image: number) => withYaml?.results[id]?.images[image]?.chain.map((step) => step.url);
+    expect(withYaml?.results['containerd v2.0.4']?.images[1]?.hostsDir).toBe('_default');
+    expect(urls('containerd v2.0.4', 1)).toEqual(['https://cache.example.com/v2/x/y/manifests/latest?ns=ghcr.io', 'https://ghcr.io/v2/x/y/manifests/latest']);
+    // No server line: the fork never falls back, upstream does.
+    expect(urls('v1.32.3+k3s1', 1)).toEqual(['https://cache.example.com/v2/x/y/manifests/latest?ns=ghcr.io']);
+    expect(urls('v1.32.2+k3s1', 0)).toEqual(['https://mirror.example.com/v2/library/nginx/manifests/latest?ns=docker.io', 'https://registry-1.docker.io/v2/library/nginx/manifests/latest']);
+    // Without registriesYaml, the default releases are plain containerd's.
+    expect(Object.keys(containerdOnly?.results ?? {})).toEqual(['containerd v1.7.25', 'containerd v2.0.4']);
+  });
+
+  it('batch refuses a directory name containerd could not look up, in its place', async () => {
+    const result = await run(['batch'], JSON.stringify([{ id: 1, hostsDirs: { '../etc': '' }, images: [] }, { id: 2, hostsDirs: { a: 1 }, images: [] }]));
+    const answers = JSON.parse(result.stdout) as { id: number; error?: string }[];
+    expect(answers.map((answer) => answer.error)).toEqual([expect.stringContaining('one directory name'), expect.stringContaining('must be the hosts.toml text')]);
+    expect(result.code).toBe(1);
+  });
+
+  it('resolve --hosts-dir reads a real certs.d folder, with or without --config', async () => {
+    const alone = await run(['resolve', '--hosts-dir', fixture('certs.d'), '--image', 'ghcr.io/x/y', '--image', 'quay.io/a/b:1', '--containerd', '2.0.4', '--k3s', 'v1.32.3+k3s1', '--format', 'json']);
+    expect(alone.code).toBe(0);
+    const json = JSON.parse(alone.stdout) as { results: Record<string, { yourDirs?: { dir: string; fate: string }[]; images: { hostsDir: string | null }[] }> };
+    expect(Object.keys(json.results)).toEqual(['2.0.4', 'v1.32.3+k3s1']);
+    // quay.io holds only a ca.crt: the directory still shadows _default.
+    expect(json.results['2.0.4']?.images.map((image) => image.hostsDir)).toEqual(['_default', 'quay.io']);
+    const withConfig = await run(['resolve', '--config', fixture('seed.yaml'), '--hosts-dir', fixture('certs.d'), '--image', 'nginx', '--k3s', 'v1.29.4', '--k3s', 'v1.31.5']);
+    expect(withConfig.code).toBe(0);
+    expect(withConfig.stdout).toContain('v1.29.4: docker.io/hosts.toml deleted: deleted at start-up on v1.29.4+k3s1');
+    expect(withConfig.stdout).toMatch(/_default\/hosts.toml:1:1 warning hosts-dir-replaced/);
   });
 });

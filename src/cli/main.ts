@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { defaultReleaseNames, resolve, toResolutionJson, type Release } from '../resolver/index.ts';
+import { defaultContainerdReleaseNames, defaultReleaseNames, resolve, toResolutionJson, type Distribution, type Release } from '../resolver/index.ts';
 import { runBatch } from './batch.ts';
 import { exitCodes, UserError } from './errors.ts';
-import { releasesFor, resolveInput } from './request.ts';
+import { MAX_HOSTS_DIRS, releasesFor, resolveInput } from './request.ts';
 import { renderVersions } from './versions.ts';
 import { escapeControls, terminalJson } from './terminal.ts';
 import { renderText } from './text.ts';
@@ -11,6 +11,8 @@ import { renderText } from './text.ts';
 export interface CliIO {
   readStdin(): Promise<string>;
   readFile(path: string): string;
+  /** The entries of a directory, and which of them are directories. */
+  readDir(path: string): { name: string; isDirectory: boolean }[];
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -19,6 +21,7 @@ export const help = `k3s-registry-playground: what K3s and containerd do with a 
 
 Usage:
   npm run --silent cli -- resolve --config FILE [--image REF]... [options]
+  npm run --silent cli -- resolve --hosts-dir DIR [--config FILE] [--image REF]... [options]
   npm run --silent cli -- batch < requests.json
   npm run --silent cli -- versions [--rke2] [--format text|json]
 
@@ -28,19 +31,26 @@ Commands:
   versions  List every release line, its behaviour profiles and the containerd each ships
 
 Options for resolve:
-  --config FILE                          registries.yaml to read (required)
+  --config FILE                          registries.yaml to read (required unless --hosts-dir is given)
+  --hosts-dir DIR                        a certs.d folder of your own (DIR/<registry>/hosts.toml): with --config,
+                                         what K3s keeps of it and how containerd reads both; alone, plain
+                                         containerd (default releases ${defaultContainerdReleaseNames.join(' and ')})
   --image REF                            image to resolve (repeatable)
   --images-file FILE                     more images, one per line (# comments allowed)
   --k3s VERSION                          K3s release to show, any of them: v1.28.7+k3s1, 1.29.3 (repeatable;
                                          default ${defaultReleaseNames.join(' and ')})
   --rke2 VERSION                         RKE2 release to show: v1.30.5+rke2r1, 1.29.3 (repeatable)
+  --containerd VERSION                   upstream containerd to show: 2.0.4, 1.7.25 (repeatable)
   --disable-default-registry-endpoint    as the node option
   --embedded-registry                    as the node option (K3s 127.0.0.1:6443, RKE2 127.0.0.1:9345)
   --format text|json                     output format (default text)
   -h, --help                             this help
 
-Batch request: {"id", "registriesYaml", "images", "versions"?, "product"?, "disableDefaultRegistryEndpoint"?, "embeddedRegistry"?}
-  "versions" takes any release names; results are keyed by the names as given.
+Batch request: {"id", "registriesYaml"?, "hostsDirs"?, "images", "versions"?, "product"?, "disableDefaultRegistryEndpoint"?,
+  "embeddedRegistry"?}
+  "versions" takes any release names (v1.32.3+k3s1, v1.30.5+rke2r1, containerd v2.0.4); results are keyed by
+  the names as given. "hostsDirs" is a certs.d tree: {"docker.io": "<hosts.toml text>", ...}; without
+  "registriesYaml" the default releases are plain containerd's.
 
 Exit codes:
   resolve  0 done; 1 K3s cannot load the registries.yaml; 2 usage error; 3 internal error
@@ -53,6 +63,7 @@ Examples:
   npm run --silent cli -- resolve --config registries.yaml --image nginx --image quay.io/coreos/etcd:v3.5.0
   npm run --silent cli -- resolve --config registries.yaml --images-file images.txt --k3s v1.32.2 --format json
   npm run --silent cli -- resolve --config registries.yaml --image nginx --k3s v1.29.3 --k3s v1.29.4
+  npm run --silent cli -- resolve --hosts-dir /etc/containerd/certs.d --image nginx --containerd 2.0.4 --k3s v1.32.3
   npm run --silent cli -- versions
 `;
 
@@ -62,6 +73,8 @@ const resolveOptions = {
   'images-file': { type: 'string', multiple: true },
   k3s: { type: 'string', multiple: true },
   rke2: { type: 'string', multiple: true },
+  containerd: { type: 'string', multiple: true },
+  'hosts-dir': { type: 'string' },
   'disable-default-registry-endpoint': { type: 'boolean' },
   'embedded-registry': { type: 'boolean' },
   format: { type: 'string' },
@@ -113,35 +126,66 @@ function runResolve(args: readonly string[], io: CliIO): number {
     io.stdout(help);
     return exitCodes.ok;
   }
-  if (values.config === undefined) throw new UserError('resolve needs --config FILE');
+  const hostsDirPath = values['hosts-dir'];
+  if (values.config === undefined && hostsDirPath === undefined) throw new UserError('resolve needs --config FILE, --hosts-dir DIR or both');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not "${format}"`);
-  const registriesYaml = readText(io, values.config);
+  const registriesYaml = values.config === undefined ? '' : readText(io, values.config);
+  const hostsDirs = hostsDirPath === undefined ? undefined : readHostsDir(io, hostsDirPath);
   const images = [...(values.image ?? []), ...(values['images-file'] ?? []).flatMap((file) => imagesFromFile(readText(io, file)))];
-  const releases = releasesFromOptions(args);
+  const releases = releasesFromOptions(args, values.config === undefined ? 'containerd' : 'k3s');
   const resolution = resolve(
     resolveInput({
       registriesYaml,
+      hostsDirs,
       images,
       releases,
       disableDefaultRegistryEndpoint: values['disable-default-registry-endpoint'],
       embeddedRegistry: values['embedded-registry'],
     }),
   );
-  io.stdout(format === 'json' ? `${terminalJson(toResolutionJson(resolution))}\n` : escapeControls(renderText(resolution, values.config)));
-  if (!resolution.loadable) {
+  io.stdout(format === 'json' ? `${terminalJson(toResolutionJson(resolution))}\n` : escapeControls(renderText(resolution, values.config ?? null, hostsDirPath ?? null)));
+  if (!resolution.loadable && values.config !== undefined) {
     io.stderr(`error: K3s cannot load ${escapeControls(values.config)}; the agent would not start (see the diagnostics).\n`);
     return exitCodes.invalidConfig;
   }
   return exitCodes.ok;
 }
 
-/** `--k3s` and `--rke2` in the order given (the order of the columns); the default pair when neither. */
-function releasesFromOptions(args: readonly string[]): Release[] {
+/** `--k3s`, `--rke2` and `--containerd` in the order given (the order of the columns); the default pair when none. */
+function releasesFromOptions(args: readonly string[], byDefault: Distribution): Release[] {
   const { tokens } = parseArgs({ args: [...args], options: resolveOptions, allowPositionals: false, strict: true, tokens: true });
-  const asked = tokens.flatMap((token) => (token.kind === 'option' && (token.name === 'k3s' || token.name === 'rke2') && token.value !== undefined ? [{ product: token.name, name: token.value }] : []));
-  if (asked.length === 0) return releasesFor(undefined);
+  const asked = tokens.flatMap((token) =>
+    token.kind === 'option' && (token.name === 'k3s' || token.name === 'rke2' || token.name === 'containerd') && token.value !== undefined ? [{ product: token.name, name: token.value }] : [],
+  );
+  if (asked.length === 0) return releasesFor(undefined, byDefault);
   return asked.flatMap(({ product, name }) => releasesFor([name], product));
+}
+
+/**
+ * A certs.d folder: each subdirectory is a registry's directory, read with its hosts.toml (or as an
+ * empty file when it has none: containerd still uses the directory, for certificate files only).
+ */
+function readHostsDir(io: CliIO, path: string): Record<string, string> {
+  let entries: { name: string; isDirectory: boolean }[];
+  try {
+    entries = io.readDir(path);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such directory' : error instanceof Error ? error.message : String(error);
+    throw new UserError(`cannot read ${path}: ${reason}`);
+  }
+  const dirs = entries.filter((entry) => entry.isDirectory).map((entry) => entry.name).sort();
+  if (dirs.length > MAX_HOSTS_DIRS) throw new UserError(`${path} has ${dirs.length} directories; at most ${MAX_HOSTS_DIRS} are read`);
+  const tree: Record<string, string> = {};
+  for (const dir of dirs) {
+    try {
+      tree[dir] = io.readFile(`${path}/${dir}/hosts.toml`);
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw new UserError(`cannot read ${path}/${dir}/hosts.toml: ${error instanceof Error ? error.message : String(error)}`);
+      tree[dir] = '';
+    }
+  }
+  return tree;
 }
 
 function runVersions(args: readonly string[], io: CliIO): number {

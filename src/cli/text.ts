@@ -1,12 +1,16 @@
-import { describeDifference, products, releasesWritingTheSame, type ReleaseResolution, type Resolution } from '../resolver/index.ts';
+import { describeDifference, layoutOf, releasesWritingTheSame, type ReleaseResolution, type Resolution } from '../resolver/index.ts';
 
 /** `--format text`: a readable report, top to bottom in pipeline order. */
-export function renderText(resolution: Resolution, configName: string): string {
+export function renderText(resolution: Resolution, configName: string | null, hostsDirName: string | null = null): string {
   const out: string[] = [];
-  out.push(`registries.yaml: ${configName}${resolution.loadable ? '' : '  (K3s cannot load it: the agent does not start)'}`);
+  if (configName !== null) out.push(`registries.yaml: ${configName}${resolution.loadable ? '' : '  (K3s cannot load it: the agent does not start)'}`);
+  if (hostsDirName !== null) out.push(`certs.d: ${hostsDirName}${configName === null ? '  (no registries.yaml: plain containerd, unless K3s releases are named)' : ''}`);
   out.push('', 'Diagnostics:');
   if (resolution.diagnostics.length === 0) out.push('  none');
-  for (const found of resolution.diagnostics) out.push(`  ${found.line}:${found.column} ${found.severity.padEnd(7)} ${found.code}: ${found.message}`);
+  for (const found of resolution.diagnostics) {
+    const where = found.file === undefined ? '' : `${found.file}/hosts.toml:`;
+    out.push(`  ${where}${found.line}:${found.column} ${found.severity.padEnd(7)} ${found.code}: ${found.message}`);
+  }
 
   for (const group of releasesWritingTheSame(resolution.releases)) out.push('', ...writtenFiles(group));
 
@@ -45,8 +49,9 @@ function writtenFiles(group: readonly ReleaseResolution[]): string[] {
   const [first] = group;
   if (first === undefined) return [];
   const names = group.map((release) => release.id).join(' and ');
-  const layout = products[first.release.product];
+  const layout = layoutOf(first.release.product);
   const out: string[] = [];
+  if (first.release.product === 'containerd') return yourFilesAsRead(group, layout.certsDir);
   for (const release of group) for (const problem of release.startupErrors) out.push(`  ${problem}`);
   if (first.configToml !== null) {
     out.unshift(`config.toml registry section ${layout.name} writes (${names}):`);
@@ -64,6 +69,20 @@ function writtenFiles(group: readonly ReleaseResolution[]): string[] {
       const rejected = release.rejectedFiles.find((file) => file.dir === dir);
       if (rejected !== undefined) out.push(`    REJECTED by ${release.id}'s containerd: ${rejected.error}`);
     }
+  }
+  const yours = group.flatMap((release) => release.yourDirs.map((dir) => `  ${release.id}: ${dir.dir}/hosts.toml ${dir.fate}: ${dir.why}`));
+  if (yours.length > 0) out.push('', `Your certs.d files (${names}):`, ...yours);
+  return out;
+}
+
+/** Plain containerd: nothing is written; say how each release reads the files you gave. */
+function yourFilesAsRead(group: readonly ReleaseResolution[], certsDir: string): string[] {
+  const out = [`certs.d as ${group.map((release) => release.id).join(' and ')} read${group.length === 1 ? 's' : ''} it (${certsDir}):`];
+  const [first] = group;
+  if (first === undefined || first.yourDirs.length === 0) out.push('  no directories (containerd uses each registry directly)');
+  for (const { dir } of first?.yourDirs ?? []) {
+    const rejections = group.flatMap((release) => release.rejectedFiles.filter((file) => file.dir === dir).map((file) => `    REJECTED by ${release.id}: ${file.error}`));
+    out.push(`  ${dir}/hosts.toml`, ...rejections);
   }
   return out;
 }

@@ -12,6 +12,7 @@ export {
   releaseOf,
   defaultReleases,
   defaultReleaseNames,
+  defaultContainerdReleaseNames,
   releaseLines,
   releaseRanges,
   firstReleaseWith,
@@ -21,7 +22,9 @@ export {
   type Release,
   type ReleaseResult,
 } from './profiles/index.ts';
-export { products, type Product, type ProductLayout } from './products.ts';
+export { products, layoutOf, isProduct, containerdLayout, type Distribution, type NodeLayout, type Product, type ProductLayout } from './products.ts';
+export { directoryNameProblem, hostPaths } from './containerd/hostDir.ts';
+export { certsAtStartup, startsWithGeneratedHeader, type DirFate, type YourDir } from './k3s/certsAtStartup.ts';
 export { generateHostsToml, generateK3sOutput, type EmbeddedRegistry } from './k3s/index.ts';
 export { parseRegistriesYaml } from './registries/parse.ts';
 export { parseDockerRef, formatReference, type ImageReference } from './reference/normalize.ts';

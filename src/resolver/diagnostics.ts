@@ -48,6 +48,22 @@ export const diagnosticCodes = {
   'rewrite-matches-tag': { severity: 'warning', summary: 'Rewrite pattern mentions a tag or registry, but rewrites only see the repository path' },
   'rewrite-without-endpoint': { severity: 'warning', summary: 'Rewrites apply only to mirror endpoints; this mirror has none' },
   'output-cut': { severity: 'warning', summary: 'The output is larger than the playground shows: it is cut and marked' },
+  'hosts-toml-syntax': { severity: 'error', summary: 'Your hosts.toml is not valid TOML for this containerd: it is ignored (the registry itself, no TLS settings from the file)' },
+  'hosts-toml-rejected': { severity: 'error', summary: 'containerd refuses your hosts.toml (a wrong type, no `host` table on 1.7, a bad dial_timeout): its hosts and TLS settings are lost' },
+  'hosts-toml-unknown-capability': { severity: 'error', summary: 'A capability containerd does not know: it refuses the whole hosts.toml' },
+  'hosts-toml-tls-shape': { severity: 'error', summary: '`ca` or `client` of a shape containerd refuses: the whole hosts.toml is ignored' },
+  'hosts-toml-no-fallback': { severity: 'warning', summary: 'On K3s fork releases, a hosts.toml without `server` never falls back to the registry itself' },
+  'hosts-toml-unknown-key': { severity: 'warning', summary: 'A key containerd ignores in hosts.toml' },
+  'hosts-toml-rewrite-ignored': { severity: 'warning', summary: '`rewrite` is the K3s fork\'s: upstream containerd (and the root host) ignore it' },
+  'hosts-toml-server-no-scheme': { severity: 'info', summary: 'A host without http:// or https://: containerd assumes https://' },
+  'hosts-toml-host-unreachable': { severity: 'warning', summary: 'A host containerd never pulls from (no "pull" capability)' },
+  'hosts-toml-no-resolve': { severity: 'info', summary: 'A host with "pull" but not "resolve": tags are never resolved there' },
+  'hosts-toml-override-path-no-path': { severity: 'warning', summary: '`override_path` on a URL without a path: requests go to the host root, without /v2' },
+  'hosts-dir-replaced': { severity: 'warning', summary: 'K3s writes a directory of this name at start-up: your hosts.toml is replaced' },
+  'hosts-dir-deleted': { severity: 'warning', summary: 'Deleted at start-up on a compared release (K3s cleans up certs.d)' },
+  'hosts-dir-not-read': { severity: 'info', summary: 'A compared release configures registries in config.toml: containerd never reads certs.d' },
+  'hosts-dir-never-used': { severity: 'warning', summary: 'containerd never looks up a directory of this name' },
+  'hosts-default-shadows-nothing': { severity: 'info', summary: '`_default` changes nothing for the sample images' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
@@ -60,6 +76,8 @@ export interface SpannedDiagnostic {
   span: Span;
   /** The compared releases it applies to; absent when it applies to all of them. */
   releases?: string[];
+  /** The certs.d directory of the hosts.toml the span is in; absent for registries.yaml. */
+  file?: string;
 }
 
 /** The public form: 1-based line and column, end exclusive. */
@@ -73,6 +91,8 @@ export interface Diagnostic {
   endColumn: number;
   /** The compared releases it applies to; absent when it applies to all of them. */
   releases?: string[];
+  /** The certs.d directory of the hosts.toml it is in; absent for registries.yaml. */
+  file?: string;
 }
 
 export function diagnostic(code: DiagnosticCode, message: string, span: Span, releases?: string[]): SpannedDiagnostic {

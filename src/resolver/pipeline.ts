@@ -4,8 +4,9 @@ import { missingOlderReleases, type OlderReleases } from './older/support.ts';
 import type { Diagnostic, DiagnosticCode, SpannedDiagnostic } from './diagnostics.ts';
 import { cutDiagnostics } from './cutDiagnostics.ts';
 import { generateK3sOutput, type EmbeddedRegistry, type K3sOutput } from './k3s/index.ts';
+import { certsAtStartup, type YourDir } from './k3s/certsAtStartup.ts';
 import { newWorkBudget, type WorkBudget } from './limits.ts';
-import { products } from './products.ts';
+import { layoutOf, products } from './products.ts';
 import { defaultReleases, type Release } from './profiles/index.ts';
 import { quirkDiagnostics } from './quirkInputs.ts';
 import { formatReference, parseDockerRef, type ImageReference } from './reference/normalize.ts';
@@ -13,9 +14,10 @@ import { LineIndex } from './registries/lineIndex.ts';
 import type { Registry } from './registries/model.ts';
 import { parseRegistriesYaml } from './registries/parse.ts';
 import { releaseDiagnostics } from './releaseDiagnostics.ts';
+import { yourFilesDiagnostics } from './yourFiles/diagnostics.ts';
 import type { ImageResolution, ReleaseResolution, Resolution, ResolutionWork, ResolveInput, SourceRef, VersionChain } from './resolution.ts';
 import { missingRegexEngine, type RegexEngine } from './rewrite/goRegexp.ts';
-import { legacySourcesOf, sourcesOf } from './sources.ts';
+import { legacySourcesOf, sourcesOf, yourFileSources } from './sources.ts';
 
 export type { ImageResolution, ReleaseResolution, Resolution, ResolutionWork, ResolveInput, ResolvedEndpoint, SourceRef, VersionChain } from './resolution.ts';
 
@@ -50,11 +52,13 @@ export function resolve(input: ResolveInput): Resolution {
       let version = shared.get(key);
       if (version === undefined) {
         const resolved = stage.reader.resolve(ref, stage.sourcesFor(lookup.hostsDir, ref.host));
+        // A registries.yaml K3s cannot load stops the agent; plain containerd never reads it.
+        const starts = parsed.loadable || !stage.readsRegistriesYaml;
         version = {
           hostsDir: resolved.hostsDir,
           decodeError: resolved.decodeError,
-          pullError: parsed.loadable ? resolved.pullError : null,
-          chain: parsed.loadable ? resolved.chain : [],
+          pullError: starts ? resolved.pullError : null,
+          chain: starts ? resolved.chain : [],
           hosts: resolved.hosts,
           rootAppended: resolved.rootAppended,
           server: resolved.server,
@@ -68,20 +72,28 @@ export function resolve(input: ResolveInput): Resolution {
   });
 
   const releaseResults = stages.map((stage) => stage.result);
-  const current = stages.find((stage) => stage.release.profile.generator.model === 'mar-2024');
+  // registries.yaml findings are about the K3s/RKE2 releases; plain containerd never reads the file.
+  const k3sStages = stages.filter((stage) => stage.readsRegistriesYaml);
+  const current = k3sStages.find((stage) => stage.release.profile.generator.model === 'mar-2024');
   const quirks =
     parsed.loadable && current !== undefined
       ? forTodaysGenerator(
           quirkDiagnostics(parsed.registry, { disableDefaultRegistryEndpoint: disableDefault, embeddedRegistry: current.embedded }, current.k3s, current.reader, images, current.release.id, regexEngine, budget),
-          stages,
+          k3sStages,
+          stages.length,
         )
       : [];
-  const perRelease = parsed.loadable ? releaseDiagnostics({ registry: parsed.registry, releases: stages, disableDefaultRegistryEndpoint: disableDefault }) : [];
-  const cuts = parsed.loadable ? cutDiagnostics(parsed.registry, stages.map((stage) => stage.k3s), images) : [];
+  const perRelease = parsed.loadable ? releaseDiagnostics({ registry: parsed.registry, releases: k3sStages, disableDefaultRegistryEndpoint: disableDefault }) : [];
+  const cuts = parsed.loadable ? cutDiagnostics(parsed.registry, k3sStages.map((stage) => stage.k3s), images) : [];
+  const yourDirs = input.hostsDirs ?? NO_DIRS;
+  const inYourFiles = yourFilesDiagnostics(yourDirs, stages.map((stage) => ({ release: stage.release, yours: stage.yours, load: stage.reader.load })), images);
   const lines = new LineIndex(input.registriesYaml);
-  const diagnostics = dedupe([...parsed.diagnostics, ...quirks, ...perRelease, ...cuts])
-    .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code))
-    .map((found) => toDiagnostic(found, lines));
+  const fileLines = new Map(Object.entries(yourDirs).map(([dir, text]) => [dir, new LineIndex(text)] as const));
+  // registries.yaml first, then each of your files in the order given; by position within each.
+  const fileOrder = new Map(Object.keys(yourDirs).map((dir, index) => [dir, index + 1] as const));
+  const diagnostics = dedupe([...parsed.diagnostics, ...quirks, ...perRelease, ...cuts, ...inYourFiles])
+    .sort((a, b) => (fileOrder.get(a.file ?? '') ?? 0) - (fileOrder.get(b.file ?? '') ?? 0) || a.span.start - b.span.start || a.code.localeCompare(b.code))
+    .map((found) => toDiagnostic(found, found.file === undefined ? lines : (fileLines.get(found.file) ?? lines)));
   const work: ResolutionWork = {
     decodeSteps: parsed.work.decodeCount,
     aliasSteps: parsed.work.aliasCount,
@@ -100,33 +112,44 @@ export interface ReleaseStage {
   reader: ContainerdReader;
   /** Releases of one group read the same files the same way, up to the root-host rule. */
   chainGroup: number;
+  /** K3s/RKE2 releases; false for plain containerd, which never reads registries.yaml. */
+  readsRegistriesYaml: boolean;
+  /** What happened to each hosts.toml you wrote, on this release. */
+  yours: YourDir[];
   sourcesFor(hostsDir: string | null, registryHost: string): (host: RegistryHost, pattern: string | null) => SourceRef[];
   result: ReleaseResolution;
 }
 
 const NO_OUTPUT: K3sOutput = { hostsToml: {}, configToml: null, hostConfigs: new Map(), events: [], written: [], cutDirs: [] };
+const NO_DIRS: Readonly<Record<string, string>> = {};
 
 function releaseStages(releases: readonly Release[], registry: Registry | null, input: ResolveInput, budget: WorkBudget, engine: RegexEngine, older: OlderReleases): ReleaseStage[] {
   const disableDefault = input.disableDefaultRegistryEndpoint ?? false;
   const outputs = new Map<string, K3sOutput>();
   const groups = new Map<string, { id: number; decoded: DecodedFiles }>();
+  const yourDirs = input.hostsDirs ?? NO_DIRS;
   return releases.map((release) => {
-    const layout = products[release.product];
-    const embedded = input.embeddedRegistry === true ? layout.embeddedRegistry : input.embeddedRegistry || null;
+    const layout = layoutOf(release.product);
     const { generator, reader: readerBehaviour } = release.profile;
+    const readsRegistriesYaml = generator.output !== 'none';
+    const embeddedLayout = release.product === 'containerd' ? null : products[release.product].embeddedRegistry;
+    const embedded = !readsRegistriesYaml ? null : input.embeddedRegistry === true ? embeddedLayout : input.embeddedRegistry || null;
     // K3s writes the same thing for every release with the same generator, flags and node layout.
     const outputKey = `${behaviourKey(generator)}|${embedded === null ? '' : behaviourKey(embedded)}|${disableDefault}`;
     let k3s = outputs.get(outputKey);
     if (k3s === undefined) {
-      k3s = registry === null ? NO_OUTPUT : generateK3sOutput(registry, { disableDefaultRegistryEndpoint: disableDefault, embeddedRegistry: embedded }, generator, budget.hostsToml, older);
+      k3s = registry === null || !readsRegistriesYaml ? NO_OUTPUT : generateK3sOutput(registry, { disableDefaultRegistryEndpoint: disableDefault, embeddedRegistry: embedded }, generator, budget.hostsToml, older);
       outputs.set(outputKey, k3s);
     }
-    const groupKey = `${outputKey}|${behaviourKey(readerBehaviour, 'rootHost')}|${layout.certsDir}`;
+    // Your own files, after K3s's start-up clean-up and writes: what containerd finds in certs.d.
+    const certs = certsAtStartup(k3s.hostsToml, yourDirs, release);
+    const groupKey = `${outputKey}|${certs.yours.map((dir) => dir.fate).join(',')}|${behaviourKey(readerBehaviour, 'rootHost')}|${layout.certsDir}`;
     let group = groups.get(groupKey);
     if (group === undefined) groups.set(groupKey, (group = { id: groups.size, decoded: new Map() }));
     const chainGroup = group.id;
     const chainContext = { embeddedAddr: embedded?.mirrorAddr ?? null, engine, budget };
-    const reader = createContainerdReader(k3s, { behaviour: readerBehaviour, certsDir: layout.certsDir, older, decoded: group.decoded }, chainContext);
+    const reader = createContainerdReader({ hostsToml: certs.files, configToml: k3s.configToml }, { behaviour: readerBehaviour, certsDir: layout.certsDir, older, decoded: group.decoded }, chainContext);
+    const usedDirs = new Set(certs.yours.filter((dir) => dir.fate === 'used').map((dir) => dir.dir));
     const output = k3s;
     const sourceCache = new WeakMap<RegistryHost, Map<string | null, SourceRef[]>>();
     const legacyMirrors = output.configToml === null ? null : older.loadCriMirrors(output.configToml, readerBehaviour);
@@ -135,7 +158,8 @@ function releaseStages(releases: readonly Release[], registry: Registry | null, 
       if (byPattern === undefined) sourceCache.set(host, (byPattern = new Map()));
       let sources = byPattern.get(pattern);
       if (sources === undefined) {
-        if (registry === null) sources = [];
+        if (hostsDir !== null && usedDirs.has(hostsDir)) sources = yourFileSources(host, hostsDir, yourDirs[hostsDir] ?? '');
+        else if (registry === null) sources = [];
         else if (legacyMirrors === null) sources = sourcesOf(host, pattern, hostsDir, output.hostConfigs, registry);
         else sources = legacySourcesOf(host, pattern, legacyMirrors.ok ? older.criMirrorKey(legacyMirrors.value, registryHost) : null, registry);
         byPattern.set(pattern, sources);
@@ -151,8 +175,9 @@ function releaseStages(releases: readonly Release[], registry: Registry | null, 
       rejectedFiles: reader.rejectedFiles,
       containerdError: registry === null ? null : reader.startError,
       startupErrors: startupErrors(release, disableDefault, embedded !== null),
+      yourDirs: certs.yours,
     };
-    return { release, embedded, k3s, reader, chainGroup, sourcesFor, result };
+    return { release, embedded, k3s, reader, chainGroup, readsRegistriesYaml, yours: certs.yours, sourcesFor, result };
   });
 }
 
@@ -172,6 +197,8 @@ function behaviourKey(behaviour: object, ignored = ''): string {
 
 /** A node flag the release does not have stops K3s at start-up (version-timeline §9.9). */
 function startupErrors(release: Release, disableDefault: boolean, embedded: boolean): string[] {
+  // Plain containerd has no such options: they are K3s's, and simply do not apply.
+  if (release.product === 'containerd') return [];
   const layout = products[release.product];
   const missing: string[] = [];
   if (disableDefault && !release.profile.flags.disableDefaultRegistryEndpoint) missing.push(layout.flags.disableDefaultRegistryEndpoint);
@@ -199,9 +226,9 @@ const GENERATOR_QUIRKS: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
  * When older generators are compared too, the quirks of today's generator say which of the
  * compared releases they are about (the older ones get their own, in releaseDiagnostics.ts).
  */
-function forTodaysGenerator(found: SpannedDiagnostic[], stages: readonly ReleaseStage[]): SpannedDiagnostic[] {
+function forTodaysGenerator(found: SpannedDiagnostic[], stages: readonly ReleaseStage[], compared: number): SpannedDiagnostic[] {
   const today = stages.filter((stage) => stage.release.profile.generator.model === 'mar-2024').map((stage) => stage.release.id);
-  if (today.length === stages.length) return found;
+  if (today.length === compared) return found;
   return found.map((item) => (GENERATOR_QUIRKS.has(item.code) ? { ...item, message: `On ${today.join(', ')}: ${item.message}`, releases: today } : item));
 }
 
@@ -209,7 +236,7 @@ function forTodaysGenerator(found: SpannedDiagnostic[], stages: readonly Release
 function dedupe(found: SpannedDiagnostic[]): SpannedDiagnostic[] {
   const seen = new Set<string>();
   return found.filter((item) => {
-    const key = `${item.code}|${item.span.start}|${item.span.end}|${item.message}`;
+    const key = `${item.file ?? ''}|${item.code}|${item.span.start}|${item.span.end}|${item.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -217,5 +244,12 @@ function dedupe(found: SpannedDiagnostic[]): SpannedDiagnostic[] {
 }
 
 function toDiagnostic(found: SpannedDiagnostic, lines: LineIndex): Diagnostic {
-  return { severity: found.severity, code: found.code, message: found.message, ...lines.range(found.span), ...(found.releases !== undefined ? { releases: found.releases } : {}) };
+  return {
+    severity: found.severity,
+    code: found.code,
+    message: found.message,
+    ...lines.range(found.span),
+    ...(found.releases !== undefined ? { releases: found.releases } : {}),
+    ...(found.file !== undefined ? { file: found.file } : {}),
+  };
 }

@@ -7,12 +7,20 @@ import type { EmbeddedRegistry } from './k3s/hostConfigs.ts';
  */
 export type Product = 'k3s' | 'rke2';
 
-export interface ProductLayout {
+/** Who sets up containerd's registries on the node: K3s/RKE2 from registries.yaml, or you, by hand (plain containerd). */
+export type Distribution = Product | 'containerd';
+
+/** Where a node keeps containerd's hosts directories, and what people call it. */
+export interface NodeLayout {
+  name: string;
+  certsDir: string;
+}
+
+export interface ProductLayout extends NodeLayout {
   product: Product;
   /** Shown to people: "K3s", "RKE2". */
   name: string;
   registriesYaml: string;
-  certsDir: string;
   /** Where node options are written, and how the two registry options are spelled there. */
   configFile: string;
   options: { disableDefaultRegistryEndpoint: string; embeddedRegistry: string };
@@ -62,3 +70,14 @@ export const products: Readonly<Record<Product, ProductLayout>> = {
     },
   },
 };
+
+/** Plain containerd (kubeadm, kind, …): the usual `config_path`. */
+export const containerdLayout: NodeLayout = { name: 'containerd', certsDir: '/etc/containerd/certs.d' };
+
+export function layoutOf(distribution: Distribution): NodeLayout {
+  return distribution === 'containerd' ? containerdLayout : products[distribution];
+}
+
+export function isProduct(distribution: Distribution): distribution is Product {
+  return distribution !== 'containerd';
+}

@@ -12,7 +12,7 @@ export interface VersionJson {
   profile: string;
   /** certs.d directory -> hosts.toml as this release writes it ({} for config.toml releases). */
   hostsToml: Record<string, string>;
-  /** Generated hosts.toml files this release's containerd refuses to parse. */
+  /** hosts.toml files (generated, or yours) this release's containerd refuses to parse. */
   rejectedFiles: { dir: string; error: string }[];
   /** Present for config.toml releases (P0/P1): the registry section K3s writes. */
   configToml?: string;
@@ -20,6 +20,8 @@ export interface VersionJson {
   containerdError?: string;
   /** Present when a node option in use does not exist in this release (K3s refuses to start). */
   startupErrors?: string[];
+  /** Present when hosts.toml files of your own were given: what became of each on this release (used, replaced, deleted, not-read). */
+  yourDirs?: { dir: string; fate: string }[];
   images: ImageJson[];
 }
 
@@ -56,6 +58,7 @@ export function toResolutionJson(resolution: Resolution): ResolutionJson {
       ...(release.configToml !== null ? { configToml: release.configToml } : {}),
       ...(release.containerdError !== null ? { containerdError: release.containerdError } : {}),
       ...(release.startupErrors.length > 0 ? { startupErrors: release.startupErrors } : {}),
+      ...(release.yourDirs.length > 0 ? { yourDirs: release.yourDirs.map(({ dir, fate }) => ({ dir, fate })) } : {}),
       images: resolution.images.map((image) => ({
         image: image.image,
         normalized: image.normalized,

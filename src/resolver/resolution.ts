@@ -7,6 +7,7 @@ import type { ImageReference } from './reference/normalize.ts';
 import type { Span } from './registries/span.ts';
 import type { RegexEngine } from './rewrite/goRegexp.ts';
 import type { OlderReleases } from './older/support.ts';
+import type { YourDir } from './k3s/certsAtStartup.ts';
 
 /** What the engine is asked, and what it answers (pipeline.ts `resolve`). */
 export interface ResolveInput {
@@ -31,6 +32,11 @@ export interface ResolveInput {
    * throws OlderReleasesMissing (load it, then resolve again); index.ts supplies it by default.
    */
   olderReleases?: OlderReleases;
+  /**
+   * Your own certs.d: directory (`docker.io`, `_default`, `registry.example.com_5000_`) -> hosts.toml
+   * text. K3s releases clean up and write theirs first (k3s/certsAtStartup.ts); plain containerd reads them as they are.
+   */
+  hostsDirs?: Readonly<Record<string, string>>;
 }
 
 export interface Resolution {
@@ -60,6 +66,8 @@ export interface ReleaseResolution {
   containerdError: string | null;
   /** Node flags in use that this release does not have: K3s refuses to start with them. */
   startupErrors: string[];
+  /** What became of each hosts.toml you wrote: used, replaced by K3s's, deleted at start-up, or never read. */
+  yourDirs: YourDir[];
 }
 
 export interface ResolutionWork {
@@ -107,7 +115,10 @@ export interface VersionChain {
 export type ResolvedEndpoint = ChainEndpoint<SourceRef[]>;
 
 export interface SourceRef {
-  role: 'mirror' | 'endpoint' | 'rewrite' | 'config';
+  /** registries.yaml's mirror key, endpoint, rewrite or configs entry; or a `[host."…"]` table (or the root) of your hosts.toml. */
+  role: 'mirror' | 'endpoint' | 'rewrite' | 'config' | 'host';
   span: Span;
+  /** The certs.d directory whose hosts.toml the span is in; absent for registries.yaml. */
+  file?: string;
 }
 

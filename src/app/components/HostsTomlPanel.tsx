@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { lostSettingsList, products, releasesWritingTheSame, type ReleaseResolution } from '../../resolver/core.ts';
+import { layoutOf, lostSettingsList, releasesWritingTheSame, type ReleaseResolution } from '../../resolver/core.ts';
 import { usePlayground } from '../state/context.tsx';
 import { selectResolution } from '../state/selectors.ts';
 import { panelId, TabList, tabId } from './TabList.tsx';
@@ -38,7 +38,7 @@ interface File {
 function filesOf(group: readonly ReleaseResolution[]): File[] {
   const [first] = group;
   if (first === undefined) return [];
-  const layout = products[first.release.product];
+  const layout = layoutOf(first.release.product);
   if (first.configToml !== null) {
     const configPath = layout.certsDir.replace(/certs\.d$/, 'config.toml');
     return [{ name: 'config.toml', path: `${configPath} (registry section)`, text: first.configToml, rejections: [] }];

@@ -2,6 +2,7 @@ import { isLocalhost, splitHostPort } from '../go/net.ts';
 import { appendsRootHost, type ReaderBehaviour } from '../profiles/profile.ts';
 import type { OlderReleases } from '../older/support.ts';
 import { ALL_CAPABILITIES, blankHost, parseHostsFile, type HostEntry, type HostsFile } from './hostsFile.ts';
+import type { HostKeys } from './hostFields.ts';
 import type { Result } from '../result.ts';
 import { CERTS_D } from './hostDir.ts';
 import { DOCKER_HUB, DOCKER_HUB_HOST } from '../registryNames.ts';
@@ -32,7 +33,7 @@ export interface LoadedDir {
 }
 
 /** What loading a directory depends on: the containerd build's hosts.toml rules. */
-export type HostsReading = Pick<ReaderBehaviour, 'toml' | 'emptyHostTree' | 'rootHost'> & { older?: OlderReleases };
+export type HostsReading = Pick<ReaderBehaviour, 'toml' | 'emptyHostTree' | 'rootHost'> & { older?: OlderReleases; keys?: HostKeys };
 
 /** Decoded files by directory, shared by readers that decode alike (they differ only in the root-host rule). */
 export type DecodedFiles = Map<string, Result<HostsFile>>;

@@ -23,3 +23,11 @@ export function hostPaths(host: string): string[] {
 export function findHostDir(host: string, existing: ReadonlySet<string>): string | null {
   return hostPaths(host).find((dir) => existing.has(dir)) ?? null;
 }
+
+/** A certs.d directory name: one path segment, as containerd joins it to the root. */
+export function directoryNameProblem(dir: string): string | null {
+  if (dir === '' || dir === '.' || dir === '..') return `"${dir}" is not a directory name`;
+  if (/[/\\\u0000]/.test(dir)) return `"${dir.slice(0, 80)}" must be one directory name (no / or \\), like docker.io or registry.example.com_5000_`;
+  if (dir.length > 255) return 'a directory name is at most 255 characters';
+  return null;
+}

@@ -1,3 +1,4 @@
+import { parseGoDuration } from '../go/duration.ts';
 import type { HostEntry } from './hostsFile.ts';
 
 /**
@@ -7,10 +8,23 @@ import type { HostEntry } from './hostsFile.ts';
  */
 export type TomlTable = Record<string, unknown>;
 
+/** The keys that differ between containerd builds: the fork's `rewrite`, and the 2.x additions. */
+export interface HostKeys {
+  rewrites: 'fork' | 'ignored';
+  dialTimeout: boolean;
+  referrersCapability: boolean;
+}
+
+/** The K3s fork as modelled for every K3s release. */
+export const FORK_KEYS: HostKeys = { rewrites: 'fork', dialTimeout: false, referrersCapability: false };
+
+type FieldReader = (table: TomlTable, entry: HostEntry, dir: string, keys: HostKeys) => string | null;
+
 /** Every field reader, in containerd's order; the first error wins. */
-export function readHostFields(table: TomlTable, entry: HostEntry, dir: string): string | null {
-  for (const read of [readSkipVerify, readCapabilities, readCa, readClient, readHeader, readRewrites]) {
-    const problem = read(table, entry, dir);
+export function readHostFields(table: TomlTable, entry: HostEntry, dir: string, keys: HostKeys = FORK_KEYS): string | null {
+  const readers: FieldReader[] = [readSkipVerify, readCapabilities, readCa, readClient, readHeader, readDialTimeout, readRewrites];
+  for (const read of readers) {
+    const problem = read(table, entry, dir, keys);
     if (problem !== null) return problem;
   }
   return null;
@@ -24,7 +38,7 @@ function readSkipVerify(table: TomlTable, entry: HostEntry): string | null {
   return null;
 }
 
-function readCapabilities(table: TomlTable, entry: HostEntry): string | null {
+function readCapabilities(table: TomlTable, entry: HostEntry, _dir: string, keys: HostKeys): string | null {
   const value = table.capabilities;
   if (value === undefined) return null;
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return 'toml: cannot decode "capabilities" into []string';
@@ -32,6 +46,8 @@ function readCapabilities(table: TomlTable, entry: HostEntry): string | null {
   const capabilities = { pull: false, resolve: false, push: false };
   for (const name of value as string[]) {
     const lower = name.toLowerCase();
+    // containerd 2.2 knows `referrers` (no part of a pull's chain); earlier builds reject the file.
+    if (lower === 'referrers' && keys.referrersCapability) continue;
     if (lower !== 'pull' && lower !== 'resolve' && lower !== 'push') return `unknown capability ${name}`;
     capabilities[lower] = true;
   }
@@ -88,9 +104,20 @@ function readHeader(table: TomlTable, entry: HostEntry): string | null {
   return null;
 }
 
-function readRewrites(table: TomlTable, entry: HostEntry): string | null {
+/** containerd v2.0.7 and 2.1+: a `dial_timeout` Go cannot parse rejects the file. */
+function readDialTimeout(table: TomlTable, _entry: HostEntry, _dir: string, keys: HostKeys): string | null {
+  const value = table.dial_timeout;
+  if (!keys.dialTimeout || value === undefined) return null;
+  if (typeof value !== 'string') return 'toml: cannot decode "dial_timeout" into a string';
+  if (value === '') return null;
+  const parsed = parseGoDuration(value);
+  return parsed.ok ? null : parsed.error;
+}
+
+/** The fork's rewrites; upstream containerd has no such key and ignores the table. */
+function readRewrites(table: TomlTable, entry: HostEntry, _dir: string, keys: HostKeys): string | null {
   const value = table.rewrite;
-  if (value === undefined || entry.isRoot) return null;
+  if (value === undefined || entry.isRoot || keys.rewrites === 'ignored') return null;
   if (!isTable(value)) return 'toml: cannot decode "rewrite" into map[string]string';
   for (const [pattern, replacement] of Object.entries(value)) {
     if (typeof replacement !== 'string') return 'toml: cannot decode a rewrite replacement into a string';

@@ -1,5 +1,5 @@
 import { cleanPath } from '../go/path.ts';
-import { isTable, readHostFields, type TomlTable } from './hostFields.ts';
+import { isTable, readHostFields, type HostKeys, type TomlTable } from './hostFields.ts';
 import { decodeHostsToml, type HostsFileFormat } from './hostsToml.ts';
 import { parseURL } from '../go/url.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -63,12 +63,12 @@ export function parseHostsFile(dir: string, text: string, format: HostsFileForma
   const hosts: HostEntry[] = [];
   for (const key of hostOrder) {
     const table = hostTables?.[key];
-    const parsed = parseHostConfig(key, dir, isTable(table) ? table : {}, false);
+    const parsed = parseHostConfig(key, dir, isTable(table) ? table : {}, false, format.keys);
     if (!parsed.ok) return parsed;
     hosts.push(parsed.value);
   }
   const server = typeof document.server === 'string' ? document.server : '';
-  const root = parseHostConfig(server, dir, document, true);
+  const root = parseHostConfig(server, dir, document, true, format.keys);
   if (!root.ok) return root;
   return ok({ hosts, root: root.value, server: { present: serverPresent, value: server } });
 }
@@ -77,7 +77,7 @@ export function parseHostsFile(dir: string, text: string, format: HostsFileForma
 export const CONTAINERD_2: HostsFileFormat = { toml: 'go-toml-v2', emptyHostTree: 'accepted' };
 
 /** containerd `parseHostConfig`: URL, path rules, capabilities and TLS fields of one host. */
-function parseHostConfig(server: string, dir: string, table: TomlTable, isRoot: boolean): Result<HostEntry> {
+function parseHostConfig(server: string, dir: string, table: TomlTable, isRoot: boolean, keys?: HostKeys): Result<HostEntry> {
   const overridePath = table.override_path;
   if (overridePath !== undefined && typeof overridePath !== 'boolean') return err('toml: cannot decode "override_path" into a bool');
   const entry = blankHost(server, isRoot);
@@ -86,7 +86,7 @@ function parseHostConfig(server: string, dir: string, table: TomlTable, isRoot: 
     if (!located.ok) return located;
     Object.assign(entry, located.value);
   }
-  const problem = readHostFields(table, entry, dir);
+  const problem = readHostFields(table, entry, dir, keys);
   return problem === null ? ok(entry) : err(problem);
 }
 

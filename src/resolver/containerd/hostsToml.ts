@@ -1,7 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { err, ok, type Result } from '../result.ts';
 import { missingOlderReleases, type OlderReleases } from '../older/support.ts';
-import type { TomlTable } from './hostFields.ts';
+import type { HostKeys, TomlTable } from './hostFields.ts';
 import { tomlErrorMessage } from './tomlErrors.ts';
 import { sortedHostKeys } from './tomlHeaders.ts';
 
@@ -12,6 +12,8 @@ export interface HostsFileFormat {
   emptyHostTree: 'rejected' | 'accepted';
   /** Where the go-toml v1 decoder comes from (only older releases use it). */
   older?: OlderReleases;
+  /** The keys that differ between builds; the K3s fork's when absent. */
+  keys?: HostKeys;
 }
 
 /** A decoded hosts.toml: the plain document, the `[host."…"]` keys in containerd's order, and whether `server` is set. */

@@ -83,7 +83,8 @@ type Lookup = Pick<ContainerdReader, 'startError' | 'load'> & { rejectedFiles():
 /** certs.d: `host_port_`, `host`, `_default`; then the file's hosts, the default filled in, TLS decided. */
 function hostsDirLookup(hostsToml: Readonly<Record<string, string>>, setup: ReaderSetup): Lookup {
   const dirs = new Set(Object.keys(hostsToml));
-  const reading = { ...setup.behaviour, ...(setup.older !== undefined ? { older: setup.older } : {}) };
+  const { rewrites, dialTimeout, referrersCapability } = setup.behaviour;
+  const reading = { ...setup.behaviour, keys: { rewrites, dialTimeout, referrersCapability }, ...(setup.older !== undefined ? { older: setup.older } : {}) };
   const loaded = new Map<string, LoadedDir>();
   const load = (dir: string): LoadedDir => {
     let result = loaded.get(dir);

@@ -10,19 +10,29 @@
 export function sortedHostKeys(text: string): string[] {
   const order: string[] = [];
   let previous = '';
-  for (const header of tableHeaders(text)) {
-    if (header.length < 2 || header[0] !== 'host' || header[1] === previous) continue;
-    previous = header[1] ?? '';
+  for (const { parts } of tableHeaders(text)) {
+    if (parts.length < 2 || parts[0] !== 'host' || parts[1] === previous) continue;
+    previous = parts[1] ?? '';
     order.push(previous);
   }
   return order;
 }
 
+/** A `[table]` header: its key parts and the line it is on (UTF-16 offsets, without the line break). */
+export interface TableHeader {
+  parts: string[];
+  start: number;
+  end: number;
+}
+
 /** Key parts of every standard `[table]` header (array tables are skipped), outside multi-line strings. */
-function tableHeaders(text: string): string[][] {
-  const headers: string[][] = [];
+export function tableHeaders(text: string): TableHeader[] {
+  const headers: TableHeader[] = [];
   let inMultiline: string | null = null;
-  for (const line of text.split(/\r?\n/)) {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
     if (inMultiline !== null) {
       if (countOccurrences(line, inMultiline) % 2 === 1) inMultiline = null;
       continue;
@@ -33,7 +43,7 @@ function tableHeaders(text: string): string[][] {
     const trimmed = line.trimStart();
     if (!trimmed.startsWith('[') || trimmed.startsWith('[[')) continue;
     const parts = parseKeyParts(trimmed.slice(1));
-    if (parts !== null) headers.push(parts);
+    if (parts !== null) headers.push({ parts, start, end: start + line.replace(/\r$/, '').length });
   }
   return headers;
 }
@@ -83,4 +93,103 @@ function unescapeBasic(text: string): string {
 
 function countOccurrences(text: string, needle: string): number {
   return text.split(needle).length - 1;
+}
+
+/** The line of the top-level `server = …` key (before any table), or null. */
+export function topLevelServerLine(text: string): { start: number; end: number } | null {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith('[')) return null;
+    if (/^(server|"server"|'server')\s*=/.test(trimmed)) return { start, end: start + line.replace(/\r$/, '').length };
+  }
+  return null;
+}
+
+/** A `key = value` line of a hosts.toml: the table it is in, its key parts and where key and value are. */
+export interface TomlKeyLine {
+  table: string[];
+  key: string[];
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  /** The value as written on this line (a multi-line array or string continues below). */
+  raw: string;
+  lineEnd: number;
+}
+
+/**
+ * Every `key = value` line with the table it belongs to, read from the text (outside multi-line
+ * strings): enough to put a diagnostic at the key containerd ignores or refuses.
+ */
+export function tomlKeyLines(text: string): TomlKeyLine[] {
+  const found: TomlKeyLine[] = [];
+  let table: string[] = [];
+  let inMultiline: string | null = null;
+  let depth = 0;
+  let offset = 0;
+  for (const rawLine of text.split('\n')) {
+    const start = offset;
+    offset += rawLine.length + 1;
+    const line = rawLine.replace(/\r$/, '');
+    if (inMultiline !== null) {
+      if (countOccurrences(line, inMultiline) % 2 === 1) inMultiline = null;
+      continue;
+    }
+    const indent = line.length - line.trimStart().length;
+    const trimmed = line.trimStart();
+    if (depth > 0) {
+      depth = Math.max(0, depth + bracketBalance(trimmed));
+      continue;
+    }
+    if (trimmed.startsWith('[')) {
+      if (!trimmed.startsWith('[[')) table = parseKeyParts(trimmed.slice(1)) ?? table;
+      continue;
+    }
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const equals = equalsSign(trimmed);
+    if (equals === null) continue;
+    const key = parseKeyParts(`${trimmed.slice(0, equals).trim()}]`);
+    if (key === null) continue;
+    const afterEquals = trimmed.slice(equals + 1);
+    const valueOffset = equals + 1 + (afterEquals.length - afterEquals.trimStart().length);
+    const raw = trimmed.slice(valueOffset);
+    for (const quote of ['"""', "'''"]) if (countOccurrences(raw, quote) % 2 === 1) inMultiline = quote;
+    if (raw.startsWith('[')) depth = Math.max(0, bracketBalance(raw));
+    found.push({ table, key, keyStart: start + indent, keyEnd: start + indent + trimmed.slice(0, equals).trimEnd().length, valueStart: start + indent + valueOffset, raw, lineEnd: start + line.length });
+  }
+  return found;
+}
+
+/** Where the `=` of a key line is, outside quoted key parts; null when there is none. */
+function equalsSign(text: string): number | null {
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== null) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '=') return i;
+  }
+  return null;
+}
+
+/** Open minus closed brackets outside strings and comments: whether a multi-line array goes on. */
+function bracketBalance(text: string): number {
+  let balance = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== null) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') break;
+    else if (c === '[') balance++;
+    else if (c === ']') balance--;
+  }
+  return balance;
 }

@@ -11,6 +11,39 @@ const V = (source: string): Evidence => ({ confidence: 'V', source });
 const I = (source: string): Evidence => ({ confidence: 'I', source });
 const U = (source: string): Evidence => ({ confidence: 'U', source });
 
+/** The K3s fork's reading of keys that upstream added or never had. */
+function forkKeysEvidence(): EvidenceTable {
+  return {
+    'reader.rewrites': V('K3s containerd fork hostFileConfig.Rewrites (TOML key `rewrite`), 1.7 and 2.0 lines (resolver spec §2.1, §3.9)'),
+    'reader.dialTimeout': I('upstream containerd reads dial_timeout from v2.0.7 and v2.1.0 (c4982bffc); modelled as absent for every K3s release: the fork readers of 2.1+ lines were not read'),
+    'reader.referrersCapability': I('upstream containerd accepts the referrers capability from v2.2.0 (b668614b5); modelled as absent for every K3s release: the fork readers of 2.2+ lines were not read'),
+  };
+}
+
+/** Upstream containerd read at its tags: nothing generates files, the root host is always appended, `rewrite` is unknown. */
+function upstreamEvidence(tag: string, emptyHostTree: string, extra: EvidenceTable = {}): EvidenceTable {
+  const notApplicable = V('not applicable: on plain containerd nothing generates hosts.toml; you write the files');
+  return {
+    ...Object.fromEntries(
+      ['generator.model', 'generator.template', 'generator.hostStub', 'generator.trimmed', 'generator.wildcardServer', 'generator.dedupeEndpoints', 'generator.lastEndpointIsDefault', 'generator.wildcardConfig', 'generator.embeddedForWildcard', 'generator.rewritesOnDefault'].map(
+        (name) => [name, notApplicable],
+      ),
+    ),
+    'generator.output': notApplicable,
+    'reader.kind': V(`containerd ${tag} CRI with config_path: certs.d/<host>, then _default (hosts.go HostDirFromRoot)`),
+    'reader.toml': V(`containerd ${tag} hosts.go decodes with ${tag.startsWith('v1.') ? 'go-toml v1 (LoadBytes, Tree positions)' : 'go-toml v2 (Unmarshal, unstable parser for host order)'}`),
+    'reader.rootHost': V(`containerd ${tag} parseHostsFile always appends the root host (resolver spec §3.5, containerd#9206)`),
+    'reader.emptyHostTree': V(emptyHostTree),
+    'reader.builtinDockerHubMirror': V('removed in containerd d4be6aa8f (v1.5.0)'),
+    'reader.rewrites': V('hostFileConfig has no `rewrite` key upstream: go-toml ignores the table (resolver spec §3.9)'),
+    'reader.dialTimeout': V('dial_timeout arrived in containerd c4982bffc: v2.1.0, backported to v2.0.7'),
+    'reader.referrersCapability': V('the referrers capability arrived in containerd b668614b5 / c1b1297c6: v2.2.0'),
+    flags: V('--disable-default-registry-endpoint and --embedded-registry are K3s/RKE2 options'),
+    embeddedServesWildcard: notApplicable,
+    ...extra,
+  };
+}
+
 /** Where every behaviour of the config.toml era comes from (timeline §3 C0, §9.5–9.6, §9.9). */
 const legacyEvidence: EvidenceTable = {
   'generator.output': V('K3s legacy templates_linux.go (code index 1901906248); run on v1.29.0+k3s1 (timeline §9)'),
@@ -22,6 +55,7 @@ const legacyEvidence: EvidenceTable = {
   embeddedServesWildcard: V('no embedded registry before January 2024'),
   'reader.builtinDockerHubMirror': V('removed in containerd d4be6aa8f (v1.5.0); present in containerd 1.4 CRI defaults'),
   'generator.template': V('K3s legacy templates_linux.go: the CRI registry section of config.toml, rendered raw'),
+  ...forkKeysEvidence(),
   ...Object.fromEntries(
     ['generator.model', 'generator.hostStub', 'generator.trimmed', 'generator.wildcardServer', 'generator.dedupeEndpoints', 'generator.wildcardConfig', 'generator.embeddedForWildcard', 'reader.rootHost', 'reader.emptyHostTree'].map(
       (name) => [name, V('not applicable: K3s wrote no hosts.toml before January 2024 (timeline §3 C0)')],
@@ -47,6 +81,7 @@ const hostsEvidence: EvidenceTable = {
   'reader.rootHost': V('K3s fork: the root host is appended when `server` is present (k3s#8975, #9728; resolver spec §3.5)'),
   flags: V('--disable-default-registry-endpoint and --embedded-registry since January 2024 (K3s docs gates)'),
   embeddedServesWildcard: I('k3s-io/k3s#13526: Spegel ignored "*" until the February 2026 releases; first patch per line from RKE2 tables'),
+  ...forkKeysEvidence(),
 };
 
 const containerd17Evidence: EvidenceTable = {
@@ -63,6 +98,11 @@ const containerd2Evidence: EvidenceTable = {
 };
 
 export const evidence: Readonly<Record<ProfileId, EvidenceTable>> = {
+  U17: upstreamEvidence('v1.7.25', 'getSortedHosts returns "invalid `host` tree" without a host table until v1.7.32 (containerd#10027, fix 24007441d)'),
+  U17f: upstreamEvidence('v1.7.34', 'containerd 24007441d (v1.7.32): a file without a host table is read'),
+  U20: upstreamEvidence('v2.0.4', 'go-toml v2 getSortedHosts reads a root-only file'),
+  U21: upstreamEvidence('v2.1.9', 'go-toml v2 getSortedHosts reads a root-only file'),
+  U22: upstreamEvidence('v2.3.4', 'go-toml v2 getSortedHosts reads a root-only file'),
   P0: {
       ...legacyEvidence,
       'reader.builtinDockerHubMirror': { confidence: 'V', source: 'containerd v1.4.0 vendor/github.com/containerd/cri/pkg/config/config_unix.go; k3s-io/k3s#2088' },

@@ -5,7 +5,10 @@
  * (../shared/spec/version-timeline.md §2–§6, with §9's corrections from running the real code.)
  */
 
-export type ProfileId = 'P0' | 'P1' | 'P2' | 'P3' | 'P4' | 'P5a' | 'P5' | 'P6';
+export type ProfileId = 'P0' | 'P1' | 'P2' | 'P3' | 'P4' | 'P5a' | 'P5' | 'P6' | UpstreamProfileId;
+
+/** Upstream containerd, with certs.d written by hand (no K3s): 1.7 before and after the `host` tree fix, 2.0, 2.0.7/2.1 (dial_timeout), 2.2+ (referrers). */
+export type UpstreamProfileId = 'U17' | 'U17f' | 'U20' | 'U21' | 'U22';
 
 /**
  * When a hosts.toml with `[host."…"]` entries also gets its root `server` as the final host:
@@ -24,8 +27,8 @@ export interface Evidence {
 }
 
 export interface GeneratorBehaviour {
-  /** What K3s writes: the legacy CRI registry section of config.toml, or certs.d/<dir>/hosts.toml files. */
-  output: 'config-toml' | 'hosts-toml';
+  /** What K3s writes: the legacy CRI registry section of config.toml, certs.d/<dir>/hosts.toml files, or nothing (plain containerd: the files are yours). */
+  output: 'config-toml' | 'hosts-toml' | 'none';
   /** Which getHostConfigs: the January 2024 one (mirrors first, configs looked up by the endpoint's host) or the March 2024 one. */
   model: 'jan-2024' | 'mar-2024' | 'none';
   /** The template family: January 2024 (bare `server`, no root capabilities) or March 2024 (root capabilities and TLS). */
@@ -58,6 +61,12 @@ export interface ReaderBehaviour {
   emptyHostTree: 'rejected' | 'accepted';
   /** containerd 1.4's CRI defaults carry a docker.io mirror of its own, which shadows `"*"` for docker.io. */
   builtinDockerHubMirror: boolean;
+  /** `[host."…".rewrite]` is applied by the K3s fork; upstream containerd does not know the key and ignores it. */
+  rewrites: 'fork' | 'ignored';
+  /** `dial_timeout` is read (containerd v2.0.7, v2.1+): a value Go's time.ParseDuration refuses rejects the file. */
+  dialTimeout: boolean;
+  /** `referrers` is a capability name (containerd v2.2+); before, it is an unknown capability that rejects the file. */
+  referrersCapability: boolean;
 }
 
 export interface Profile {

@@ -1,4 +1,4 @@
-import type { GeneratorBehaviour, Profile, ProfileId, ReaderBehaviour } from './profile.ts';
+import type { GeneratorBehaviour, Profile, ProfileId, ReaderBehaviour, UpstreamProfileId } from './profile.ts';
 
 /**
  * The profiles of version-timeline.md §6 as data. Where §9 (corrections from running the real
@@ -19,7 +19,10 @@ const legacyGenerator: GeneratorBehaviour = {
   rewritesOnDefault: true,
 };
 
-const legacyReader: ReaderBehaviour = { kind: 'legacy-cri', toml: 'go-toml-v1', rootHost: 'always', emptyHostTree: 'accepted', builtinDockerHubMirror: false };
+/** What every K3s reader shares: the fork applies rewrites; the 2.1+/2.2+ hosts.toml keys are not modelled for the fork (see evidence). */
+const forkKeys = { rewrites: 'fork', dialTimeout: false, referrersCapability: false } as const;
+
+const legacyReader: ReaderBehaviour = { kind: 'legacy-cri', toml: 'go-toml-v1', rootHost: 'always', emptyHostTree: 'accepted', builtinDockerHubMirror: false, ...forkKeys };
 
 const january2024: GeneratorBehaviour = {
   output: 'hosts-toml',
@@ -49,10 +52,29 @@ const march2024: GeneratorBehaviour = {
 /** Today's generator: the March 2024 model, with the [host] stub, trimmed. */
 const today: GeneratorBehaviour = { ...march2024, hostStub: true, trimmed: true };
 
-const fork17Reader: ReaderBehaviour = { kind: 'hosts-dir', toml: 'go-toml-v1', rootHost: 'when-server-key-present', emptyHostTree: 'rejected', builtinDockerHubMirror: false };
+const fork17Reader: ReaderBehaviour = { kind: 'hosts-dir', toml: 'go-toml-v1', rootHost: 'when-server-key-present', emptyHostTree: 'rejected', builtinDockerHubMirror: false, ...forkKeys };
 const fork20Reader: ReaderBehaviour = { ...fork17Reader, toml: 'go-toml-v2', emptyHostTree: 'accepted' };
 
 const allFlags = { disableDefaultRegistryEndpoint: true, embeddedRegistry: true };
+
+/** Plain containerd: nothing generates files, and none of K3s's node options exist. */
+const noGenerator: GeneratorBehaviour = { ...today, output: 'none' };
+const noFlags = { disableDefaultRegistryEndpoint: false, embeddedRegistry: false };
+const upstream17Reader: ReaderBehaviour = { kind: 'hosts-dir', toml: 'go-toml-v1', rootHost: 'always', emptyHostTree: 'rejected', builtinDockerHubMirror: false, rewrites: 'ignored', dialTimeout: false, referrersCapability: false };
+const upstream20Reader: ReaderBehaviour = { ...upstream17Reader, toml: 'go-toml-v2', emptyHostTree: 'accepted' };
+
+function upstream(id: UpstreamProfileId, reader: ReaderBehaviour): Profile {
+  return { id, generator: noGenerator, reader, flags: noFlags, embeddedServesWildcard: false };
+}
+
+/** Upstream containerd releases (containerd/containerd hosts.go at each tag; see evidence.ts). */
+export const upstreamProfiles: Readonly<Record<UpstreamProfileId, Profile>> = {
+  U17: upstream('U17', upstream17Reader),
+  U17f: upstream('U17f', { ...upstream17Reader, emptyHostTree: 'accepted' }),
+  U20: upstream('U20', upstream20Reader),
+  U21: upstream('U21', { ...upstream20Reader, dialTimeout: true }),
+  U22: upstream('U22', { ...upstream20Reader, dialTimeout: true, referrersCapability: true }),
+};
 
 export const profiles: Readonly<Record<ProfileId, Profile>> = {
   P0: {
@@ -111,4 +133,5 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
     flags: allFlags,
     embeddedServesWildcard: true,
   },
+  ...upstreamProfiles,
 };

@@ -1,6 +1,6 @@
-import type { Product } from '../products.ts';
+import type { Distribution, Product } from '../products.ts';
 import { profiles } from './profiles.ts';
-import type { Confidence, Profile, ProfileId } from './profile.ts';
+import type { Confidence, Profile, ProfileId, UpstreamProfileId } from './profile.ts';
 
 /**
  * K3s and RKE2 releases and the profile each one runs (version-timeline.md §6). RKE2 ships the same
@@ -9,10 +9,10 @@ import type { Confidence, Profile, ProfileId } from './profile.ts';
  */
 
 export interface Release {
-  /** The release as it was asked for, e.g. `v1.32.2+k3s1`, `1.29.3`: results are keyed by it. */
+  /** The release as it was asked for, e.g. `v1.32.2+k3s1`, `1.29.3`, `containerd v2.0.4`: results are keyed by it. */
   id: string;
-  product: Product;
-  /** Canonical name, e.g. `v1.29.3+k3s1`, `v1.30.5+rke2r1`. */
+  product: Distribution;
+  /** Canonical name, e.g. `v1.29.3+k3s1`, `v1.30.5+rke2r1`, `containerd v2.0.4`. */
   version: string;
   /** Minor line, e.g. `1.29`. */
   line: string;
@@ -20,8 +20,8 @@ export interface Release {
   /** The containerd it embeds, as precisely as known. */
   containerd: string;
   profile: Profile;
-  /** Whether K3s wipes all of certs.d at start-up or only the directories it manages (k3s#10823). */
-  certsCleanup: { scope: 'everything' | 'managed-only'; confidence: Confidence };
+  /** Whether K3s wipes all of certs.d at start-up or only the directories it manages (k3s#10823); nothing does on plain containerd. */
+  certsCleanup: { scope: 'everything' | 'managed-only' | 'none'; confidence: Confidence };
   /** Rewritten repositories are also used for the registry token scope (k3s#11238, #11401). */
   rewriteTokenScope: boolean;
   embeddedRegistry: 'absent' | 'experimental' | 'ga';
@@ -100,6 +100,59 @@ export const defaultReleaseNames = ['v1.32.2+k3s1', 'v1.32.3+k3s1'] as const;
 
 export type ReleaseResult = { ok: true; release: Release } | { ok: false; error: string };
 
+/**
+ * Upstream containerd lines (containerd/containerd tags, hosts.go read at each): 1.7 rejected a file
+ * without a `host` table until v1.7.32; v2.0.7 and 2.1 read `dial_timeout`; 2.2 adds `referrers`.
+ */
+const containerdLines: Readonly<Record<string, { ranges: readonly (readonly [from: number, to: number, profile: UpstreamProfileId])[]; latest: number }>> = {
+  '1.7': { ranges: [[0, 31, 'U17'], [32, END, 'U17f']], latest: 34 },
+  '2.0': { ranges: [[0, 6, 'U20'], [7, END, 'U21']], latest: 11 },
+  '2.1': { ranges: [[0, END, 'U21']], latest: 9 },
+  '2.2': { ranges: [[0, END, 'U22']], latest: 7 },
+  '2.3': { ranges: [[0, END, 'U22']], latest: 4 },
+};
+const NEWEST_CONTAINERD_LINE = '2.3';
+
+/** The default comparison on plain containerd: the 1.7 still widely deployed, and 2.0. */
+export const defaultContainerdReleaseNames = ['containerd v1.7.25', 'containerd v2.0.4'] as const;
+
+const CONTAINERD_PATTERN = /^(?:containerd\s+)?v?(\d{1,2})\.(\d{1,2})\.(\d{1,3})(?:-(?:rc|beta)\.?\d{1,2})?$/i;
+
+/** `containerd v2.0.4`, `containerd 1.7.25` (or a bare `2.0.4` when plain containerd is the distribution). */
+function findContainerdRelease(name: string): ReleaseResult {
+  const match = CONTAINERD_PATTERN.exec(name.trim());
+  if (match === null) return { ok: false, error: `"${name}" is not a containerd release (e.g. containerd v2.0.4, containerd v1.7.25)` };
+  const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const line = `${major}.${minor}`;
+  if (major < 1 || (major === 1 && minor < 7)) return { ok: false, error: `containerd ${line} is older than the releases the playground models (1.7 and 2.x read certs.d as modelled here)` };
+  const known = containerdLines[line];
+  const table = known ?? (containerdLines[NEWEST_CONTAINERD_LINE] as NonNullable<typeof known>);
+  const placed = known === undefined ? table.latest : Math.min(patch, table.latest);
+  const profile = table.ranges.find(([from, to]) => placed >= from && placed <= to)?.[2] ?? 'U22';
+  const note =
+    known === undefined
+      ? `containerd ${line} is newer than the release table; it is treated like containerd ${NEWEST_CONTAINERD_LINE}.${table.latest}.`
+      : patch > table.latest
+        ? `containerd v${line}.${patch} is newer than the release table (last known: v${line}.${table.latest}); it is treated like v${line}.${table.latest}.`
+        : null;
+  return {
+    ok: true,
+    release: {
+      id: name,
+      product: 'containerd',
+      version: `containerd v${line}.${patch}`,
+      line,
+      patch,
+      containerd: `${line}.${patch}`,
+      profile: profiles[profile],
+      certsCleanup: { scope: 'none', confidence: 'V' },
+      rewriteTokenScope: false,
+      embeddedRegistry: 'absent',
+      note,
+    },
+  };
+}
+
 const RELEASE_PATTERN = /^v?1\.(\d{1,2})\.(\d{1,3})(-rc\d{1,2})?(?:\+(k3s|rke2r)(\d{1,2}))?$/;
 
 /**
@@ -107,7 +160,8 @@ const RELEASE_PATTERN = /^v?1\.(\d{1,2})\.(\d{1,3})(-rc\d{1,2})?(?:\+(k3s|rke2r)
  * A bare number takes `product` (K3s unless said). A release newer than the table maps to its line's
  * latest profile, and a line newer than the table to the newest profile, each with a note.
  */
-export function findRelease(name: string, product: Product = 'k3s'): ReleaseResult {
+export function findRelease(name: string, product: Distribution = 'k3s'): ReleaseResult {
+  if (/^containerd\b/i.test(name.trim()) || (product === 'containerd' && !/\+(k3s|rke2r)\d/.test(name))) return findContainerdRelease(name);
   const match = RELEASE_PATTERN.exec(name.trim());
   if (match === null) return { ok: false, error: `"${name}" is not a K3s or RKE2 release (e.g. v1.32.3+k3s1, v1.30.5+rke2r1, 1.29.3)` };
   const minor = Number(match[1]);
@@ -115,7 +169,7 @@ export function findRelease(name: string, product: Product = 'k3s'): ReleaseResu
   const candidate = match[3];
   const suffix = match[4];
   const build = match[5] ?? '1';
-  const chosen: Product = suffix === 'rke2r' ? 'rke2' : suffix === 'k3s' ? 'k3s' : product;
+  const chosen: Product = suffix === 'rke2r' ? 'rke2' : suffix === 'k3s' ? 'k3s' : product === 'containerd' ? 'k3s' : product;
   // Rewrites arrived in v1.21.0; earlier releases would need a profile of their own.
   if (minor < 21) return { ok: false, error: `v1.${minor} is older than the releases the playground models (v1.21 and later)` };
   const line = `1.${minor}`;
@@ -142,7 +196,7 @@ export function findRelease(name: string, product: Product = 'k3s'): ReleaseResu
 }
 
 /** Like findRelease, for names known to be valid (the table's own, the defaults). */
-export function releaseOf(name: string, product: Product = 'k3s'): Release {
+export function releaseOf(name: string, product: Distribution = 'k3s'): Release {
   const found = findRelease(name, product);
   if (!found.ok) throw new Error(found.error);
   return found.release;
@@ -186,7 +240,15 @@ function placeIn(table: LineTable, patch: number): Omit<Placement, 'note'> {
 }
 
 /** Each line's releases, grouped for a picker: the profile ranges, with their first and last patch. */
-export function releaseRanges(product: Product = 'k3s'): { line: string; profile: ProfileId; first: string; last: string; from: number; to: number }[] {
+export function releaseRanges(product: Distribution = 'k3s'): { line: string; profile: ProfileId; first: string; last: string; from: number; to: number }[] {
+  if (product === 'containerd') {
+    return Object.entries(containerdLines).flatMap(([line, table]) =>
+      table.ranges.map(([from, to, profile]) => {
+        const last = Math.min(to, table.latest);
+        return { line, profile, first: `containerd v${line}.${from}`, last: `containerd v${line}.${last}`, from, to: last };
+      }),
+    );
+  }
   const suffix = product === 'rke2' ? '+rke2r1' : '+k3s1';
   return Object.entries(lines).flatMap(([line, table]) =>
     table.ranges.map(([from, to, profile]) => {
@@ -217,12 +279,14 @@ export function firstReleaseWith(release: Release, fixed: (profile: Profile) => 
 }
 
 /** The default comparison, as releases. */
-export function defaultReleases(product: Product = 'k3s'): Release[] {
+export function defaultReleases(product: Distribution = 'k3s'): Release[] {
+  if (product === 'containerd') return defaultContainerdReleaseNames.map((name) => releaseOf(name));
   return defaultReleaseNames.map((name) => releaseOf(product === 'rke2' ? name.replace('+k3s1', '+rke2r1') : name));
 }
 
 /** The newest release the table knows, per product. */
-export function newestRelease(product: Product = 'k3s'): string {
+export function newestRelease(product: Distribution = 'k3s'): string {
+  if (product === 'containerd') return `containerd v${NEWEST_CONTAINERD_LINE}.${containerdLines[NEWEST_CONTAINERD_LINE]?.latest ?? 0}`;
   const table = lines[NEWEST_LINE] as LineTable;
   return `v${NEWEST_LINE}.${table.latest}${product === 'rke2' ? '+rke2r1' : '+k3s1'}`;
 }

@@ -11,7 +11,12 @@ interface QuirkCase {
   images?: string[];
   /** Releases to compare, when the quirk belongs to some releases only. */
   releases?: string[];
+  /** hosts.toml files of your own; `file` is the one the diagnostic must be in (`line` is then its line). */
+  hostsDirs?: Record<string, string>;
+  file?: string;
 }
+
+const containerdBoth = ['containerd v1.7.25', 'containerd v2.2.0'];
 
 /** One minimal registries.yaml per diagnostic, each pointing at the line that causes it. */
 const cases: QuirkCase[] = [
@@ -61,6 +66,24 @@ const cases: QuirkCase[] = [
   { code: 'wildcard-config-replaces-mirror', yaml: 'mirrors:\n  "*":\n    endpoint: [https://mirror.example.com]\nconfigs:\n  "*":\n    tls:\n      insecure_skip_verify: true\n', line: 5, releases: ['v1.29.2+k3s1'] },
   { code: 'containerd-cannot-start', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://mirror.example.com]\n    rewrite:\n      "^library/(\\\\w+)$": "hub/$1"\n', line: 5, releases: ['v1.29.0+k3s1'] },
   { code: 'rewrite-on-default-endpoint', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://mirror.example.com]\n    rewrite:\n      "^library/(.*)$": "hub/$1"\n', line: 5, releases: ['v1.25.16+k3s1'] },
+  { code: 'hosts-toml-syntax', yaml: '', hostsDirs: { 'docker.io': 'server = "https://registry-1.docker.io"\n[host."https://m.example.com"\n' }, file: 'docker.io', line: 2, releases: containerdBoth },
+  { code: 'hosts-toml-rejected', yaml: '', hostsDirs: { 'docker.io': 'server = "https://registry-1.docker.io"\nskip_verify = "yes"\n' }, file: 'docker.io', line: 2, releases: ['containerd v2.2.0'] },
+  { code: 'hosts-toml-rejected', yaml: '', hostsDirs: { 'docker.io': 'server = "https://registry-1.docker.io"\nca = "/etc/ca.pem"\n' }, file: 'docker.io', line: 1, releases: containerdBoth },
+  { code: 'hosts-toml-unknown-capability', yaml: '', hostsDirs: { 'docker.io': '[host."https://m.example.com"]\n  capabilities = ["pull", "fetch"]\n' }, file: 'docker.io', line: 2, releases: containerdBoth },
+  { code: 'hosts-toml-tls-shape', yaml: '', hostsDirs: { 'docker.io': '[host."https://m.example.com"]\n  ca = 42\n' }, file: 'docker.io', line: 2, releases: containerdBoth },
+  { code: 'hosts-toml-no-fallback', yaml: '', hostsDirs: { 'docker.io': '[host."https://m.example.com"]\n' }, file: 'docker.io', line: 1, releases: ['containerd v2.0.4', 'v1.32.3+k3s1'] },
+  { code: 'hosts-toml-no-fallback', yaml: '', hostsDirs: { 'docker.io': '# mirror only\nserver = ""\n[host."https://m.example.com"]\n' }, file: 'docker.io', line: 2, releases: ['v1.32.2+k3s1', 'v1.32.3+k3s1'] },
+  { code: 'hosts-toml-unknown-key', yaml: '', hostsDirs: { 'docker.io': '[host."https://m.example.com"]\n  skipverify = true\n' }, file: 'docker.io', line: 2, releases: containerdBoth },
+  { code: 'hosts-toml-rewrite-ignored', yaml: '', hostsDirs: { 'docker.io': '[host."https://m.example.com"]\n[host."https://m.example.com".rewrite]\n  "^library/(.*)" = "hub/$1"\n' }, file: 'docker.io', line: 2, releases: ['containerd v2.0.4', 'v1.32.3+k3s1'] },
+  { code: 'hosts-toml-server-no-scheme', yaml: '', hostsDirs: { 'docker.io': '[host."m.example.com:5000"]\n' }, file: 'docker.io', line: 1, releases: containerdBoth },
+  { code: 'hosts-toml-host-unreachable', yaml: '', hostsDirs: { 'docker.io': '[host."https://m.example.com"]\n  capabilities = ["push"]\n' }, file: 'docker.io', line: 2, releases: containerdBoth },
+  { code: 'hosts-toml-no-resolve', yaml: '', hostsDirs: { 'docker.io': '[host."https://m.example.com"]\n  capabilities = ["pull"]\n' }, file: 'docker.io', line: 2, releases: containerdBoth },
+  { code: 'hosts-toml-override-path-no-path', yaml: '', hostsDirs: { 'docker.io': '[host."https://m.example.com"]\n  override_path = true\n' }, file: 'docker.io', line: 2, releases: containerdBoth },
+  { code: 'hosts-dir-replaced', yaml: 'mirrors:\n  docker.io:\n    endpoint: [https://k3s.example.com]\n', hostsDirs: { 'docker.io': '\n[host."https://m.example.com"]\n' }, file: 'docker.io', line: 1, releases: ['v1.32.3+k3s1'] },
+  { code: 'hosts-dir-deleted', yaml: '', hostsDirs: { 'quay.io': '[host."https://m.example.com"]\n' }, file: 'quay.io', line: 1, releases: ['v1.29.4+k3s1', 'v1.31.5+k3s1'] },
+  { code: 'hosts-dir-not-read', yaml: '', hostsDirs: { 'quay.io': '[host."https://m.example.com"]\n' }, file: 'quay.io', line: 1, releases: ['v1.28.5+k3s1', 'v1.31.5+k3s1'] },
+  { code: 'hosts-dir-never-used', yaml: '', hostsDirs: { 'index.docker.io': '[host."https://m.example.com"]\n' }, file: 'index.docker.io', line: 1, releases: containerdBoth },
+  { code: 'hosts-default-shadows-nothing', yaml: '', hostsDirs: { _default: '[host."https://m.example.com"]\n', 'docker.io': '' }, file: '_default', line: 1, releases: containerdBoth },
   { code: 'output-cut', yaml: `mirrors:\n  docker.io:\n    endpoint: [https://m.example.com]\n    rewrite:\n      "^(.*)$": "${'x'.repeat(5_000)}"\n`, line: 5 },
 ];
 
@@ -71,12 +94,13 @@ function diagnosticsFor(testCase: QuirkCase) {
     disableDefaultRegistryEndpoint: testCase.flags?.disable ?? false,
     embeddedRegistry: testCase.flags?.embedded === true ? testEmbeddedRegistry : null,
     ...(testCase.releases !== undefined ? { releases: testCase.releases.map((name) => releaseOf(name)) } : {}),
+    ...(testCase.hostsDirs !== undefined ? { hostsDirs: testCase.hostsDirs } : {}),
   }).diagnostics;
 }
 
 describe('quirk diagnostics', () => {
   it.each(cases.map((testCase) => [testCase.code, testCase] as const))('%s points at the line that causes it', (code, testCase) => {
-    const found = diagnosticsFor(testCase).filter((diagnostic) => diagnostic.code === code);
+    const found = diagnosticsFor(testCase).filter((diagnostic) => diagnostic.code === code && diagnostic.file === testCase.file);
     expect(found.length, JSON.stringify(diagnosticsFor(testCase))).toBeGreaterThan(0);
     expect(found[0]?.line).toBe(testCase.line);
     expect(found[0]?.severity).toBe(diagnosticCodes[code].severity);
