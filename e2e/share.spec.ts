@@ -20,7 +20,7 @@ test('a shared link opens the same chains in a fresh browser, without the creden
   await expect(dialog).toContainText('configs."harbor.corp.example.net".auth.password');
   await expect(dialog).toContainText('characters');
   const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
-  expect(link.startsWith(`${PLAYGROUND_ORIGIN}/#v2.`)).toBe(true);
+  expect(link.startsWith(`${PLAYGROUND_ORIGIN}/#v3.`)).toBe(true);
   await screenshot(page, 'share-dialog');
 
   // Including credentials is an explicit choice, with a warning.
@@ -44,7 +44,7 @@ test('a shared link opens the same chains in a fresh browser, without the creden
 test('the address bar follows the draft without credentials, and a reload keeps them', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Load an example' }).selectOption({ label: 'Private registry with TLS and auth' });
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v2\./);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v3\./);
   const historyLength = await page.evaluate(() => history.length);
   const hash = await page.evaluate(() => location.hash);
   await page.reload();

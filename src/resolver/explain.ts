@@ -2,7 +2,7 @@ import type { ChainEndpoint, ResolverReference } from './containerd/chain.ts';
 import type { ContainerdResolution } from './containerd/index.ts';
 import { hostPaths } from './containerd/hostDir.ts';
 import type { Release } from './profiles/index.ts';
-import type { ImageResolution, Resolution } from './resolution.ts';
+import type { ImageResolution, Resolution, SourceRef } from './resolution.ts';
 import { formatReference, splitDockerDomain, type ImageReference } from './reference/normalize.ts';
 import { DOCKER_HUB, DOCKER_HUB_LEGACY, WILDCARD_DIR } from './registryNames.ts';
 
@@ -11,13 +11,16 @@ export function explainImage(resolution: Resolution, image: ImageResolution, rel
   const version = image.versions[releaseId];
   const release = resolution.releases.find((candidate) => candidate.id === releaseId)?.release;
   if (image.parsed === null || image.reference === null || version === undefined || release === undefined) return [];
-  return explainChain({ image: image.image, reference: image.parsed, ref: image.reference, resolved: { ...version, chainCut: version.cut }, release });
+  const yours = resolution.releases.find((candidate) => candidate.id === releaseId)?.yourDirs.some((dir) => dir.dir === version.hostsDir && dir.fate === 'used') ?? false;
+  return explainChain({ image: image.image, reference: image.parsed, ref: image.reference, resolved: { ...version, chainCut: version.cut }, release, yourDir: yours ? version.hostsDir : null });
 }
 
 /** One decision on the way from an image name to its endpoint chain, in words. */
 export interface TraceStep {
   kind: 'reference' | 'directory' | 'decode' | 'endpoint' | 'rewrite' | 'filter' | 'default';
   text: string;
+  /** Where in your hosts.toml files the step comes from (a UI links there). */
+  sources?: SourceRef[];
 }
 
 interface ExplainInput {
@@ -26,13 +29,15 @@ interface ExplainInput {
   ref: ResolverReference;
   resolved: ContainerdResolution<unknown>;
   release: Release;
+  /** The directory used, when it is one of your own files; else null. */
+  yourDir?: string | null;
 }
 
 /** The "why" trace for one image under one release. */
 export function explainChain(input: ExplainInput): TraceStep[] {
   return [
     explainReference(input.image, input.reference),
-    ...(input.release.profile.reader.kind === 'legacy-cri' ? explainLegacy(input) : [explainDirectory(input.ref.host, input.resolved.hostsDir)]),
+    ...(input.release.profile.reader.kind === 'legacy-cri' ? explainLegacy(input) : [explainDirectory(input.ref.host, input.resolved.hostsDir, input.yourDir ?? null)]),
     ...explainDecode(input.resolved),
     ...explainPullError(input.resolved),
     ...explainFilter(input),
@@ -54,11 +59,12 @@ function explainReference(image: string, reference: ImageReference): TraceStep {
   return { kind: 'reference', text: `"${image}" is pulled as ${formatReference(reference)}${why}; registry host ${reference.domain}, repository ${reference.path}.` };
 }
 
-function explainDirectory(host: string, hostsDir: string | null): TraceStep {
+function explainDirectory(host: string, hostsDir: string | null, yourDir: string | null): TraceStep {
   const tried = hostPaths(host).map((dir) => `certs.d/${dir}`).join(', then ');
   if (hostsDir === null) return { kind: 'directory', text: `containerd looks for ${tried}: none exists, so it uses its built-in default endpoint only.` };
   const why = hostsDir === WILDCARD_DIR ? ` (no directory for ${host} itself, so the wildcard one)` : '';
-  return { kind: 'directory', text: `containerd looks for ${tried}: it uses certs.d/${hostsDir}${why}.` };
+  if (yourDir === null) return { kind: 'directory', text: `containerd looks for ${tried}: it uses certs.d/${hostsDir}${why}.` };
+  return { kind: 'directory', text: `containerd looks for ${tried}: it uses certs.d/${hostsDir}${why}, the file you wrote.`, sources: [{ role: 'host', file: yourDir, span: { start: 0, end: 0 } }] };
 }
 
 /** Before January 2024 there is no certs.d: containerd reads the mirrors from config.toml. */
@@ -96,7 +102,9 @@ function explainFilter(input: ExplainInput): TraceStep[] {
 function explainEndpoint(endpoint: ChainEndpoint<unknown>, index: number): TraceStep[] {
   const label = { mirror: 'mirror', embedded: 'embedded registry (Spegel)', default: 'default endpoint' }[endpoint.kind];
   const origin = endpoint.host.isRoot ? (endpoint.host.key === '' ? 'the registry itself' : `server = "${endpoint.host.key}"`) : `[host."${endpoint.host.key}"]`;
-  const steps: TraceStep[] = [{ kind: 'endpoint', text: `Step ${index + 1}, ${label}: ${endpoint.url} (from ${origin}).` }];
+  // Steps read from your hosts.toml link to the table that produced them.
+  const inYourFiles = Array.isArray(endpoint.sources) ? (endpoint.sources as SourceRef[]).filter((source) => source.file !== undefined) : [];
+  const steps: TraceStep[] = [{ kind: 'endpoint', text: `Step ${index + 1}, ${label}: ${endpoint.url} (from ${origin}).`, ...(inYourFiles.length > 0 ? { sources: inYourFiles } : {}) }];
   if (endpoint.httpFallback) {
     steps.push({ kind: 'endpoint', text: `   http with TLS settings: containerd tries HTTPS first and retries over plain HTTP if the server does not speak TLS.` });
   }
@@ -121,10 +129,12 @@ function explainDefault(input: ExplainInput): TraceStep[] {
   // No decoded file: the built-in default was described with the directory lookup.
   if (resolved.server === null) return [];
   if (!resolved.server.present) {
+    const hostEntries = resolved.hosts.filter((host) => !host.isRoot).length;
+    if (!resolved.rootAppended) return [{ kind: 'default', text: `hosts.toml has no server line, so ${who} never falls back to ${input.ref.host} itself (the K3s fork appends the registry only when server is present; K3s writes no server for --disable-default-registry-endpoint).` }];
     return [
-      resolved.rootAppended
+      hostEntries === 0
         ? { kind: 'default', text: `hosts.toml has no [host] entries, so ${who} uses its top level as the only host.` }
-        : { kind: 'default', text: `hosts.toml has no server line (--disable-default-registry-endpoint), so ${who} never falls back to ${input.ref.host} itself.` },
+        : { kind: 'default', text: `hosts.toml has no server line, and ${who} appends the registry anyway: ${input.ref.host} itself is tried last.` },
     ];
   }
   if (resolved.server.value === '') {

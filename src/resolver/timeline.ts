@@ -57,6 +57,8 @@ export interface TimelineInput {
   regexEngine?: RegexEngine;
   /** Every timeline includes releases before April 2024. */
   olderReleases: OlderReleases;
+  /** Your own certs.d files (each release keeps, replaces or deletes them as it does). */
+  hostsDirs?: Readonly<Record<string, string>>;
 }
 
 /** The lines the timeline shows: the hosts.toml era and the last config.toml releases before it. */
@@ -76,6 +78,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
     embeddedRegistry: input.embeddedRegistry,
     ...(input.regexEngine !== undefined ? { regexEngine: input.regexEngine } : {}),
     olderReleases: input.olderReleases,
+    ...(input.hostsDirs !== undefined ? { hostsDirs: input.hostsDirs } : {}),
   });
   const reference = resolution.releases[0] as ReleaseResolution;
   // A "*" mirror with the embedded registry: today's releases put the embedded endpoint into _default.

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeBase64Url } from './base64url.ts';
 import { decodeState, encodeState, encodeStateAs, isStateFragment, MAX_INFLATED_BYTES } from './codec.ts';
-import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.ts';
+import { DICTIONARY_V1, DICTIONARY_V2, DICTIONARY_V3 } from './dictionary.ts';
 import { limits } from '../resolver/limits.ts';
 import { resolve } from '../resolver/index.ts';
 import { defaultState, hostConditions, noWhatIf, STATE_LIMITS, type PlaygroundState } from './state.ts';
@@ -36,6 +36,7 @@ const frozenV1: { name: string; link: string; state: PlaygroundState }[] = [
       versions: ['v1.32.3+k3s1'],
       view: 'hosts',
       whatIf: noWhatIf,
+      certsD: [],
     },
   },
 ];
@@ -60,6 +61,28 @@ const frozenV2: { name: string; link: string; state: PlaygroundState }[] = [
   },
 ];
 
+/** Links made by format v3 (hand-written hosts.toml files, plain containerd), frozen in the same way. */
+const frozenV3: { name: string; link: string; state: PlaygroundState }[] = [
+  { name: 'the default state', link: 'v3.Y6hWqlSyMqwFAA', state: defaultState },
+  {
+    name: 'plain containerd with three hosts.toml files',
+    link: 'v3.QyuAkxOBUY2cTIFlNFFlPrEVMbqFmBmDPBuRLEQ2DJyvlLgYqrE3aYxMMRo1BnomoDIXrUUEayAgGhDmRmhNCENDE5AINlfEg1wRr6RjYhIbWwsA',
+    state: {
+      ...defaultState,
+      yaml: '',
+      product: 'containerd',
+      versions: ['containerd v1.7.25', 'containerd v2.0.4'],
+      certsD: [
+        { dir: '_default', toml: '[host."https://cache.example.com"]\n  capabilities = ["pull", "resolve"]\n' },
+        { dir: 'docker.io', toml: 'server = "https://registry-1.docker.io"\n\n[host."https://mirror.example.com"]\n  capabilities = ["pull", "resolve"]\n' },
+        { dir: 'registry.example.com_5000_', toml: 'server = "http://registry.example.com:5000"\n' },
+      ],
+    },
+  },
+];
+
+const FROZEN_V3_DICTIONARY = { length: 2043, fnv1a: '7b6bd63b' };
+
 describe('permalink codec', () => {
   it('keeps the v1 dictionary frozen (a new dictionary is a new format version)', () => {
     let hash = 0x811c9dc5;
@@ -82,9 +105,37 @@ describe('permalink codec', () => {
     expect({ length: DICTIONARY_V2.length, fnv1a: hash.toString(16) }).toEqual({ length: 1767, fnv1a: 'dd4ffbcc' });
   });
 
-  it.each(frozenV2.map((sample) => [sample.name, sample] as const))('decodes the frozen v2 link for %s, and encodes new links in v2', (_name, sample) => {
+  it.each(frozenV2.map((sample) => [sample.name, sample] as const))('decodes the frozen v2 link for %s, and still encodes it', (_name, sample) => {
     expect(decodeState(sample.link)).toEqual({ ok: true, state: sample.state, version: 'v2', notes: [] });
+    expect(encodeStateAs('v2', sample.state)).toBe(sample.link);
+  });
+
+  it('keeps the v3 dictionary frozen', () => {
+    let hash = 0x811c9dc5;
+    for (const byte of DICTIONARY_V3) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    expect({ length: DICTIONARY_V3.length, fnv1a: hash.toString(16) }).toEqual(FROZEN_V3_DICTIONARY);
+  });
+
+  it.each(frozenV3.map((sample) => [sample.name, sample] as const))('decodes the frozen v3 link for %s, and encodes new links in v3', (_name, sample) => {
+    expect(decodeState(sample.link)).toEqual({ ok: true, state: sample.state, version: 'v3', notes: [] });
     expect(encodeState(sample.state)).toBe(sample.link);
+  });
+
+  it('refuses hosts.toml files and plain containerd in a v2 link', () => {
+    const v2With = (meta: string) => `v2.${encodeBase64Url(deflateSync(new TextEncoder().encode(`x\u0000${meta}`), { level: 9, mem: 8, dictionary: DICTIONARY_V2 }))}`;
+    expect(decodeState(v2With('{"c":[["docker.io",1]]}'))).toMatchObject({ ok: false, reason: 'invalid-state' });
+    expect(decodeState(v2With('{"p":"containerd"}'))).toMatchObject({ ok: false, reason: 'invalid-state' });
+  });
+
+  it.each([
+    ['lengths longer than the text', '{"c":[["docker.io",99]]}'],
+    ['a negative length', '{"c":[["docker.io",-1]]}'],
+    ['a directory that is a path', '{"c":[["../etc",0]]}'],
+    ['the same directory twice', '{"c":[["a",0],["a",0]]}'],
+    ['a length that is not a number', '{"c":[["a","1"]]}'],
+  ])('refuses a v3 link with %s', (_name, meta) => {
+    const link = `v3.${encodeBase64Url(deflateSync(new TextEncoder().encode(`x\u0000${meta}`), { level: 9, mem: 8, dictionary: DICTIONARY_V3 }))}`;
+    expect(decodeState(link)).toMatchObject({ ok: false, reason: 'invalid-state' });
   });
 
   it('reads every v1 link as K3s, and refuses a product in a v1 link', () => {
@@ -97,7 +148,7 @@ describe('permalink codec', () => {
     fc.assert(
       fc.property(stateArb, (state) => {
         const decoded = decodeState(encodeState(state));
-        expect(decoded).toEqual({ ok: true, state, version: 'v2', notes: [] });
+        expect(decoded).toEqual({ ok: true, state, version: 'v3', notes: [] });
       }),
       { numRuns: 500 },
     );
@@ -202,7 +253,11 @@ const stateArb: fc.Arbitrary<PlaygroundState> = fc.record({
   yaml: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constant(defaultState.yaml), fc.string({ unit: 'binary', maxLength: 50 })),
   images: fc.oneof(fc.constant(defaultState.images), fc.array(fc.string({ maxLength: 40 }), { maxLength: 8 })),
   flags: fc.record({ disableDefaultRegistryEndpoint: fc.boolean(), embeddedRegistry: fc.boolean() }),
-  product: fc.constantFrom('k3s', 'rke2'),
+  product: fc.constantFrom('k3s', 'rke2', 'containerd'),
+  certsD: fc.oneof(
+    fc.constant<{ dir: string; toml: string }[]>([]),
+    fc.uniqueArray(fc.record({ dir: fc.constantFrom('docker.io', '_default', 'quay.io', 'registry.example.com_5000_', 'ünï.example'), toml: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 30 })) }), { selector: (file) => file.dir, maxLength: 4 }),
+  ),
   whatIf: fc.oneof(
     fc.constant(noWhatIf),
     fc.record({

@@ -1,10 +1,10 @@
 import { deflateSync, Inflate } from 'fflate';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
-import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.ts';
-import { limitState, noWhatIf, parseState, productIds, views, type PlaygroundState, type ViewId, type WhatIf } from './state.ts';
+import { DICTIONARY_V1, DICTIONARY_V2, DICTIONARY_V3 } from './dictionary.ts';
+import { limitState, noWhatIf, parseState, views, type PlaygroundState, type ViewId, type WhatIf } from './state.ts';
 
 /**
- * Permalink codec: the whole state in the URL fragment, `#v2.<payload>`.
+ * Permalink codec: the whole state in the URL fragment, `#v3.<payload>`.
  * Each released format is one entry in `formats` and decodes forever; a new format is a
  * new entry with a new prefix, never an edit to an old one (see the frozen links in
  * codec.test.ts). Incoming links are untrusted: every field is checked, sizes are capped,
@@ -52,14 +52,28 @@ const V1_DEFAULTS: PlaygroundState = {
   versions: ['v1.32.2+k3s1', 'v1.32.3+k3s1'],
   view: 'chains',
   whatIf: noWhatIf,
+  certsD: [],
 };
 
 /** v2 defaults: v1's, frozen separately so the two never drift together. */
 const V2_DEFAULTS: PlaygroundState = { ...V1_DEFAULTS, images: [...V1_DEFAULTS.images], versions: [...V1_DEFAULTS.versions] };
+/** v3 defaults: v2's, frozen separately. */
+const V3_DEFAULTS: PlaygroundState = { ...V2_DEFAULTS, images: [...V2_DEFAULTS.images], versions: [...V2_DEFAULTS.versions] };
+
+/** What a format's metadata can say beyond v1's fields. */
+interface Features {
+  /** `p`, from this list of products. */
+  products: readonly string[];
+  /** `a`: the what-if answers. */
+  whatIf: boolean;
+  /** `c`: hand-written hosts.toml files. */
+  certsD: boolean;
+}
 
 /**
  * Metadata: only the fields that differ from the format's defaults. v1 has no product (its links
- * are K3s) and no what-if; v2 adds `p`, and `a` (optional, so v2 links made before it decode alike).
+ * are K3s) and no what-if; v2 adds `p`, and `a` (optional, so v2 links made before it decode alike);
+ * v3 adds `c` and the plain containerd product.
  */
 interface Meta {
   /** 1 when the YAML is the default (and the YAML part is empty). */
@@ -72,6 +86,11 @@ interface Meta {
   p?: PlaygroundState['product'];
   /** What-if answers: h hosts, l images a host lacks, e per-endpoint answers, u 1 when placeholders are up. */
   a?: { h?: WhatIf['hosts']; l?: WhatIf['lacking']; e?: WhatIf['endpoints']; u?: 1 };
+  /**
+   * hosts.toml files: [directory, length] in order. Their texts follow the YAML before the separator,
+   * raw (so they compress as text, not as JSON escapes), and the lengths split them apart.
+   */
+  c?: [string, number][];
 }
 
 /** Separates the YAML from the metadata (a NUL: JSON escapes it, so it is never inside the metadata). */
@@ -81,8 +100,7 @@ const META_SEPARATOR = '\u0000';
  * The shared layout of v1 and v2: deflate(yaml + NUL + JSON metadata) with a preset dictionary,
  * in base64url. Formats differ in dictionary, defaults and the metadata they know.
  */
-function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundState, hasProduct: boolean): Format {
-  const hasWhatIf = hasProduct;
+function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundState, features: Features): Format {
   return {
     encode(state) {
       const meta: Meta = {};
@@ -93,15 +111,18 @@ function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundSt
       if (bits !== 0) meta.f = bits;
       if (!sameArray(state.versions, defaults.versions)) meta.v = state.versions;
       if (state.view !== defaults.view) meta.w = state.view;
-      if (hasProduct && state.product !== defaults.product) meta.p = state.product;
-      if (hasWhatIf) {
+      if (features.products.length > 0 && state.product !== defaults.product) meta.p = state.product;
+      if (features.whatIf) {
         const answers = whatIfMeta(state.whatIf);
         if (answers !== null) meta.a = answers;
       }
-      // JSON never holds a raw NUL, so the last NUL is the separator; a YAML that holds one always gets metadata.
-      const needsMeta = Object.keys(meta).length > 0 || state.yaml.includes(META_SEPARATOR);
+      const files = features.certsD ? state.certsD : [];
+      if (files.length > 0) meta.c = files.map((file) => [file.dir, file.toml.length]);
+      // JSON never holds a raw NUL, so the last NUL is the separator; a text that holds one always gets metadata.
+      const texts = (sameYaml ? '' : state.yaml) + files.map((file) => file.toml).join('');
+      const needsMeta = Object.keys(meta).length > 0 || texts.includes(META_SEPARATOR);
       const metaText = needsMeta ? META_SEPARATOR + JSON.stringify(meta) : '';
-      const text = (sameYaml ? '' : state.yaml) + metaText;
+      const text = texts + metaText;
       return encodeBase64Url(deflateSync(new TextEncoder().encode(text), { level: 9, mem: 8, dictionary }));
     },
     decode(payload) {
@@ -125,7 +146,7 @@ function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundSt
           return failure('invalid-state');
         }
       }
-      const state = stateFrom(yamlPart, meta, defaults, hasProduct, hasWhatIf);
+      const state = stateFrom(yamlPart, meta, defaults, features);
       if (state === null) return failure('invalid-state');
       const limited = limitState(state);
       return { ok: true, state: limited.state, version: name, notes: limited.notes };
@@ -133,17 +154,21 @@ function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundSt
   };
 }
 
-function stateFrom(yamlPart: string, meta: unknown, defaults: PlaygroundState, hasProduct: boolean, hasWhatIf: boolean): PlaygroundState | null {
+function stateFrom(textPart: string, meta: unknown, defaults: PlaygroundState, features: Features): PlaygroundState | null {
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
-  const { y, i, f, v, w, p, a } = meta as Record<string, unknown>;
-  if (a !== undefined && (!hasWhatIf || typeof a !== 'object' || a === null || Array.isArray(a))) return null;
+  const { y, i, f, v, w, p, a, c } = meta as Record<string, unknown>;
+  if (a !== undefined && (!features.whatIf || typeof a !== 'object' || a === null || Array.isArray(a))) return null;
+  if (c !== undefined && !features.certsD) return null;
+  const split = splitTexts(textPart, c);
+  if (split === null) return null;
+  const { yamlPart, certsD } = split;
   const answers = (a ?? {}) as Record<string, unknown>;
   if (answers.u !== undefined && answers.u !== 1) return null;
   if (y !== undefined && y !== 1) return null;
   if (y === 1 && yamlPart !== '') return null;
   if (f !== undefined && (typeof f !== 'number' || !Number.isInteger(f) || f < 0 || f > 3)) return null;
   if (w !== undefined && !(views as readonly unknown[]).includes(w)) return null;
-  if (p !== undefined && (!hasProduct || !(productIds as readonly unknown[]).includes(p))) return null;
+  if (p !== undefined && !features.products.includes(p as string)) return null;
   const bits = typeof f === 'number' ? f : 0;
   return parseState({
     yaml: y === 1 ? defaults.yaml : yamlPart,
@@ -153,7 +178,32 @@ function stateFrom(yamlPart: string, meta: unknown, defaults: PlaygroundState, h
     versions: v ?? defaults.versions,
     view: w ?? defaults.view,
     whatIf: { hosts: answers.h ?? {}, lacking: answers.l ?? {}, endpoints: answers.e ?? {}, placeholdersUp: answers.u === 1 },
+    certsD,
   });
+}
+
+/** Splits the text before the separator into the YAML and the hosts.toml files `c` measures; null when they do not add up. */
+function splitTexts(text: string, c: unknown): { yamlPart: string; certsD: { dir: string; toml: string }[] } | null {
+  if (c === undefined) return { yamlPart: text, certsD: [] };
+  if (!Array.isArray(c)) return null;
+  const entries: [string, number][] = [];
+  let total = 0;
+  for (const entry of c) {
+    if (!Array.isArray(entry) || entry.length !== 2) return null;
+    const [dir, length] = entry as unknown[];
+    if (typeof dir !== 'string' || typeof length !== 'number' || !Number.isInteger(length) || length < 0) return null;
+    total += length;
+    entries.push([dir, length]);
+  }
+  if (total > text.length) return null;
+  let offset = text.length - total;
+  const yamlPart = text.slice(0, offset);
+  const certsD = entries.map(([dir, length]) => {
+    const toml = text.slice(offset, offset + length);
+    offset += length;
+    return { dir, toml };
+  });
+  return { yamlPart, certsD };
 }
 
 /** The what-if answers that differ from none, or null. */
@@ -166,12 +216,13 @@ function whatIfMeta(whatIf: WhatIf): Meta['a'] | null {
   return Object.keys(answers).length > 0 ? answers : null;
 }
 
-const v1 = metaFormat('v1', DICTIONARY_V1, V1_DEFAULTS, false);
-const v2 = metaFormat('v2', DICTIONARY_V2, V2_DEFAULTS, true);
+const v1 = metaFormat('v1', DICTIONARY_V1, V1_DEFAULTS, { products: [], whatIf: false, certsD: false });
+const v2 = metaFormat('v2', DICTIONARY_V2, V2_DEFAULTS, { products: ['k3s', 'rke2'], whatIf: true, certsD: false });
+const v3 = metaFormat('v3', DICTIONARY_V3, V3_DEFAULTS, { products: ['k3s', 'rke2', 'containerd'], whatIf: true, certsD: true });
 
 /** Released formats by prefix. The current one is used for new links. */
-const formats: Record<string, Format> = { v1, v2 };
-const CURRENT = 'v2';
+const formats: Record<string, Format> = { v1, v2, v3 };
+const CURRENT = 'v3';
 
 export { isStateFragment } from './fragment.ts';
 

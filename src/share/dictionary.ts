@@ -120,6 +120,28 @@ const V2_PHRASES = [
 
 export const DICTIONARY_V2: Uint8Array = encodeUtf8([...V2_PHRASES, ...V1_PHRASES].join(''));
 
+/**
+ * Link format v3 adds hand-written certs.d trees and plain containerd: more hosts.toml vocabulary,
+ * the directory list of the metadata, containerd release names. FROZEN like the others.
+ */
+const V3_PHRASES = [
+  '"p":"containerd"',
+  '"v":["containerd v1.7.',
+  '","containerd v2.',
+  '  dial_timeout = "',
+  '  Authorization = "Bearer ',
+  '  [host."https://registry-1.docker.io"]\n',
+  '[host]\n',
+  '[host."http://',
+  '  capabilities = ["pull"]\n',
+  'server = "https://registry-1.docker.io"\n',
+  '"c":[["_default",',
+  '],["docker.io",',
+  '"c":[["docker.io",',
+];
+
+export const DICTIONARY_V3: Uint8Array = encodeUtf8([...V3_PHRASES, ...V2_PHRASES, ...V1_PHRASES].join(''));
+
 function encodeUtf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }

@@ -1,4 +1,4 @@
-import { describeDifference, products, type Resolution } from '../resolver/core.ts';
+import { describeDifference, layoutOf, products, type Resolution } from '../resolver/core.ts';
 import { cellText, outcomeOf } from './outcomes.ts';
 import type { PlaygroundState } from './state.ts';
 
@@ -12,17 +12,22 @@ export function markdownSummary(url: string, state: PlaygroundState, resolution:
   const link = `[Open in K3s Registry Playground](${url})`;
   if (resolution === null) return `${link}\n`;
   const releases = resolution.releases;
-  const layout = products[state.product];
+  const layout = layoutOf(state.product);
+  const flagNames = state.product === 'containerd' ? null : products[state.product].flags;
+  const subject = state.product === 'containerd' ? 'certs.d' : 'registries.yaml';
   const failing = resolution.images.filter((image) => image.error === null && releases.some((release) => outcomeOf(image, release.id, state.whatIf)?.status === 'failed'));
   const [first, second] = releases;
   const differing = first !== undefined && second !== undefined ? resolution.images.filter((image) => describeDifference(image, first.id, second.id) !== null) : [];
   const headline = resolution.loadable
     ? `${failing.length} of ${count(resolution.images.length, 'image')} ${failing.length === 1 ? 'fails' : 'fail'}${first !== undefined && second !== undefined ? `, ${differing.length} ${differing.length === 1 ? 'resolves' : 'resolve'} differently` : ''}`
     : `${layout.name} cannot load this registries.yaml (the agent does not start)`;
-  out.push(`### ${layout.name} registries.yaml: ${headline}`, '', link, '');
+  out.push(`### ${layout.name} ${subject}: ${headline}`, '', link, '');
   out.push(`Compared: ${releases.map(({ release }) => `**${release.id}** (${release.profile.id}, containerd ${release.containerd})`).join(' vs ') || 'no release'}`);
-  const options = [state.flags.disableDefaultRegistryEndpoint && layout.flags.disableDefaultRegistryEndpoint, state.flags.embeddedRegistry && layout.flags.embeddedRegistry].filter((flag): flag is string => typeof flag === 'string');
-  out.push(`Node options: ${options.length > 0 ? options.map((option) => `\`${option}\``).join(', ') : 'none'}`, '');
+  if (flagNames !== null) {
+    const options = [state.flags.disableDefaultRegistryEndpoint && flagNames.disableDefaultRegistryEndpoint, state.flags.embeddedRegistry && flagNames.embeddedRegistry].filter((flag): flag is string => typeof flag === 'string');
+    out.push(`Node options: ${options.length > 0 ? options.map((option) => `\`${option}\``).join(', ') : 'none'}`);
+  }
+  out.push('');
   if (resolution.images.length > 0 && releases.length > 0) {
     out.push(`| Image | ${releases.map((release) => cell(release.id)).join(' | ')} |`, `|---|${releases.map(() => '---').join('|')}|`);
     for (const image of resolution.images) {
@@ -38,12 +43,18 @@ export function markdownSummary(url: string, state: PlaygroundState, resolution:
   }
   if (resolution.diagnostics.length > 0) {
     out.push('**Diagnostics**', '');
-    for (const found of resolution.diagnostics) out.push(`- line ${found.line}: ${found.severity} ${code(found.code)}: ${text(found.message)}`);
+    for (const found of resolution.diagnostics) out.push(`- ${found.file === undefined ? '' : `${code(`${found.file}/hosts.toml`)} `}line ${found.line}: ${found.severity} ${code(found.code)}: ${text(found.message)}`);
     out.push('');
   }
-  const fence = '`'.repeat(Math.max(3, longestRun(state.yaml, '`') + 1));
-  out.push('<details><summary>registries.yaml (credentials redacted)</summary>', '', `${fence}yaml`, state.yaml.replace(/\n$/, ''), fence, '', '</details>');
+  if (state.product !== 'containerd') out.push(...collapsed('registries.yaml (credentials redacted)', 'yaml', state.yaml));
+  for (const file of state.certsD) out.push(...(out.at(-1) === '</details>' ? [''] : []), ...collapsed(`certs.d/${file.dir}/hosts.toml (credentials redacted)`, 'toml', file.toml));
   return `${out.join('\n')}\n`;
+}
+
+/** A file in a collapsed block, fenced so that no backtick run inside it can close the fence. */
+function collapsed(summary: string, language: string, body: string): string[] {
+  const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+  return [`<details><summary>${text(summary)}</summary>`, '', `${fence}${language}`, body.replace(/\n$/, ''), fence, '', '</details>'];
 }
 
 function count(n: number, word: string): string {

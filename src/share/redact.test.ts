@@ -129,7 +129,7 @@ describe('credential redaction', () => {
     if (!safe.ok) return;
     const decoded = decodeState(safe.fragment);
     expect(decoded.ok && decoded.state.yaml).not.toContain('hunter2');
-    expect(safe.url.startsWith('https://play.example/k3s/#v2.')).toBe(true);
+    expect(safe.url.startsWith('https://play.example/k3s/#v3.')).toBe(true);
     const full = shareLink('https://play.example/k3s/#old', state, { includeCredentials: true });
     const kept = full.ok ? decodeState(full.fragment) : null;
     expect(kept?.ok && kept.state.yaml).toContain('hunter2');
@@ -307,3 +307,61 @@ const cleanFileArb: fc.Arbitrary<string> = fc
     { minLength: 1, maxLength: 5 },
   )
   .map((parts) => parts.join(''));
+
+describe('credential redaction in hosts.toml files', () => {
+  const tree = (toml: string, dir = 'docker.io'): PlaygroundState => ({ ...defaultState, certsD: [{ dir, toml }] });
+  const secretHeader = [
+    'server = "https://registry-1.docker.io"',
+    '',
+    '[host."https://robot:s3cr3t-pw@mirror.example.com"]',
+    '  capabilities = ["pull", "resolve"]',
+    '  [host."https://robot:s3cr3t-pw@mirror.example.com".header]',
+    '    Authorization = "Bearer eyJhbGciOiJIUzI1NiJ9.payload"',
+    '    X-Api-Key = ["k-1234567890", "k-0987654321"]',
+    '    x-custom = "harmless header"',
+    '# token = old-token-value',
+    '',
+  ].join('\n');
+
+  it('redacts header credentials, URL user info and comments, keeping the file valid TOML', () => {
+    const result = redactState(tree(secretHeader));
+    if (!result.safe) throw new Error(JSON.stringify(result.leaks));
+    const toml = result.state.certsD[0]?.toml ?? '';
+    for (const secret of ['eyJhbGciOiJIUzI1NiJ9', 'k-1234567890', 'k-0987654321', 's3cr3t-pw', 'old-token-value']) expect(toml).not.toContain(secret);
+    expect(toml).toContain('Authorization = "<redacted>"');
+    expect(toml).toContain('x-custom = "harmless header"');
+    expect(result.redacted.filter((item) => item.file === 'docker.io').map((item) => item.line)).toEqual([3, 5, 6, 7, 9]);
+    // The redacted file still reads as the same hosts, in the same order.
+    const chainsOf = (state: PlaygroundState) =>
+      resolve({ registriesYaml: '', images: ['nginx'], releases: undefined, hostsDirs: Object.fromEntries(state.certsD.map((file) => [file.dir, file.toml])) }).images[0]?.versions['v1.32.3+k3s1']?.chain.map((step) => step.host.host);
+    expect(chainsOf(result.state)).toEqual(chainsOf(tree(secretHeader)));
+  });
+
+  it('leaves a hosts.toml without credentials byte for byte', () => {
+    const clean = 'server = "https://registry-1.docker.io"\n[host."https://mirror.example.com"]\n  capabilities = ["pull", "resolve"]\n  skip_verify = true\n  [host."https://mirror.example.com".header]\n    x-custom = "value"\n';
+    const result = redactState(tree(clean));
+    expect(result.safe && result.state.certsD).toEqual([{ dir: 'docker.io', toml: clean }]);
+  });
+
+  it('offers no link when a header secret is also written in registries.yaml, and names the file and line', () => {
+    const state = { ...tree(secretHeader), yaml: `# reminder: eyJhbGciOiJIUzI1NiJ9.payload\n${defaultState.yaml}` };
+    const link = shareLink('https://play.example/', state, { includeCredentials: false });
+    expect(link.ok).toBe(false);
+    if (!link.ok) expect(link.leaks[0]).toMatchObject({ line: 1 });
+  });
+
+  it('never lets a header secret into the link payload or the Markdown', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Authorization', 'Proxy-Authorization', 'X-Registry-Token', 'Cookie', 'PRIVATE-TOKEN'), fc.stringMatching(/^[A-Za-z0-9._~+/-]{8,40}$/), fc.constantFrom('Bearer ', 'Basic ', ''), (name, secret, scheme) => {
+        const toml = `[host."https://m.example.com"]\n  [host."https://m.example.com".header]\n    "${name}" = "${scheme}${secret}"\n`;
+        const link = shareLink('https://play.example/', tree(toml), { includeCredentials: false });
+        if (!link.ok) return;
+        const decoded = decodeState(link.fragment);
+        const payload = decoded.ok ? JSON.stringify(decoded.state) : '';
+        expect(payload).not.toContain(secret);
+        expect(markdownSummary(link.url, link.state, resolve({ registriesYaml: '', images: ['nginx'], hostsDirs: { 'docker.io': link.state.certsD[0]?.toml ?? '' } }))).not.toContain(secret);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -2,7 +2,8 @@ import { LineIndex } from '../resolver/core.ts';
 import { MultiSearch } from './secrets/multiSearch.ts';
 import { applySpans, originalOffset, REDACTED_VALUE, type KeptSegment, type SecretSpan } from './secrets/span.ts';
 import { findYamlSecrets } from './secrets/yamlSecrets.ts';
-import type { PlaygroundState } from './state.ts';
+import { findTomlSecrets } from './secrets/tomlSecrets.ts';
+import type { CertsFile, PlaygroundState } from './state.ts';
 
 /** What stands in for a credential in a shared link: visible, and still valid YAML for K3s. */
 export const REDACTED = REDACTED_VALUE;
@@ -17,12 +18,16 @@ export const MIN_CHECKED_SECRET_LENGTH = 4;
 export interface RedactedItem {
   line: number;
   label: string;
+  /** The certs.d directory of the hosts.toml it was in; absent for registries.yaml. */
+  file?: string;
 }
 
 /** Where a secret would still be visible after redaction. */
 export interface LeakItem {
-  /** 1-based line of the draft's registries.yaml, or null when it is elsewhere in the state. */
+  /** 1-based line of the draft's registries.yaml (or of `file`), or null when it is elsewhere in the state. */
   line: number | null;
+  /** The certs.d directory of the hosts.toml it is in; absent for registries.yaml. */
+  file?: string;
   /** Where, for people: "line 5", "sample image 2". */
   place: string;
   why: string;
@@ -40,27 +45,44 @@ export type Redaction =
  */
 export function redactState(state: PlaygroundState): Redaction {
   let spans: SecretSpan[];
+  let fileSpans: SecretSpan[][];
   try {
     spans = findYamlSecrets(state.yaml);
+    fileSpans = state.certsD.map((file) => findTomlSecrets(file.toml, file.dir));
   } catch {
     // A parser bug on hostile input: nothing can be vouched for, so nothing is shared.
     return { safe: false, state: null, redacted: [], leaks: [{ line: null, place: 'registries.yaml', why: 'it could not be read for redaction' }] };
   }
   const { text: yaml, kept } = applySpans(state.yaml, spans);
   const lines = new LineIndex(state.yaml);
-  const redacted = listRedacted(spans, lines);
-  const check = new LeakCheck(spans.flatMap((span) => span.secrets));
-  const redactedState = { ...state, yaml };
-  const leaks = check.leaksIn(redactedState, kept, lines);
+  const files = state.certsD.map((file, index): RedactedFile => {
+    const found = fileSpans[index] ?? [];
+    const applied = applySpans(file.toml, found);
+    return { dir: file.dir, original: file.toml, toml: applied.text, kept: applied.kept, lines: new LineIndex(file.toml), spans: found };
+  });
+  const redacted = [...listRedacted(spans, lines), ...files.flatMap((file) => listRedacted(file.spans, file.lines, file.dir))];
+  const check = new LeakCheck([...spans, ...fileSpans.flat()].flatMap((span) => span.secrets));
+  const redactedState = { ...state, yaml, certsD: files.map((file): CertsFile => ({ dir: file.dir, toml: file.toml })) };
+  const leaks = check.leaksIn(redactedState, kept, lines, files);
   if (leaks.length > 0) return { safe: false, state: null, redacted, leaks };
   return { safe: true, state: redactedState, redacted, check };
 }
 
-function listRedacted(spans: readonly SecretSpan[], lines: LineIndex): RedactedItem[] {
+/** One hosts.toml through redaction: the text before and after, and how to map back to its lines. */
+interface RedactedFile {
+  dir: string;
+  original: string;
+  toml: string;
+  kept: KeptSegment[];
+  lines: LineIndex;
+  spans: SecretSpan[];
+}
+
+function listRedacted(spans: readonly SecretSpan[], lines: LineIndex, file?: string): RedactedItem[] {
   const seen = new Set<string>();
   const items: RedactedItem[] = [];
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    const item = { line: lines.position(span.start).line, label: span.label };
+    const item = { line: lines.position(span.start).line, label: span.label, ...(file !== undefined ? { file } : {}) };
     const key = `${item.line}\n${item.label}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -83,8 +105,17 @@ export class LeakCheck {
   }
 
   /** Every place a secret survives in a redacted state, located in the original draft. */
-  leaksIn(state: PlaygroundState, kept: readonly KeptSegment[], lines: LineIndex): LeakItem[] {
+  leaksIn(state: PlaygroundState, kept: readonly KeptSegment[], lines: LineIndex, files: readonly Pick<RedactedFile, 'dir' | 'toml' | 'kept' | 'lines'>[] = []): LeakItem[] {
     const leaks: LeakItem[] = [];
+    for (const file of files) {
+      for (const [index, offset] of this.search.findAll(file.toml)) {
+        const original = originalOffset(file.kept, offset);
+        const secret = this.search.needles[index] ?? '';
+        const line = original === null ? null : file.lines.position(original).line;
+        leaks.push({ line, file: file.dir, place: `certs.d/${file.dir}/hosts.toml${line === null ? '' : ` line ${line}`}`, why: `a credential value (${secret.length} characters) is also written here` });
+      }
+      if (this.finds(file.dir)) leaks.push({ line: null, file: file.dir, place: `the directory name certs.d/${file.dir}`, why: 'it contains a credential value' });
+    }
     const inYaml = this.search.findAll(state.yaml);
     for (const [index, offset] of inYaml) {
       const original = originalOffset(kept, offset);
@@ -97,7 +128,7 @@ export class LeakCheck {
     });
     const meta = JSON.stringify([state.versions, state.view]);
     if (this.finds(meta)) leaks.push({ line: null, place: 'the compared releases', why: 'they contain a credential value' });
-    return leaks.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+    return leaks.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? Infinity) - (b.line ?? Infinity));
   }
 }
 

@@ -1,5 +1,6 @@
+import { directoryNameProblem } from '../resolver/containerd/hostDir.ts';
 import { defaultReleaseNames } from '../resolver/profiles/releases.ts';
-import type { Product } from '../resolver/products.ts';
+import type { Distribution } from '../resolver/products.ts';
 import type { Availability } from '../resolver/simulate/pull.ts';
 
 /**
@@ -12,8 +13,13 @@ export interface PlaygroundState {
   /** Sample images, as typed (invalid ones included). */
   images: string[];
   flags: NodeFlagsState;
-  /** K3s or RKE2: node paths, the embedded registry's port, and what a bare version number means. */
-  product: Product;
+  /**
+   * K3s or RKE2 (registries.yaml plus your own certs.d files), or plain containerd (your certs.d
+   * files only): node paths, the embedded registry's port, and what a bare version number means.
+   */
+  product: Distribution;
+  /** hosts.toml files you wrote, `certs.d/<dir>/hosts.toml`, in the order of the editor's tabs. */
+  certsD: CertsFile[];
   /** Compared releases, left to right, as typed (`v1.29.3+k3s1`, `1.29.4`). */
   versions: string[];
   /** The view shown first. */
@@ -39,13 +45,19 @@ export interface WhatIf {
 
 export const noWhatIf: WhatIf = { hosts: {}, lacking: {}, endpoints: {}, placeholdersUp: false };
 
+/** One hand-written `certs.d/<dir>/hosts.toml`. */
+export interface CertsFile {
+  dir: string;
+  toml: string;
+}
+
 export interface NodeFlagsState {
   disableDefaultRegistryEndpoint: boolean;
   embeddedRegistry: boolean;
 }
 
 export const views = ['chains', 'hosts', 'timeline'] as const;
-export const productIds = ['k3s', 'rke2'] as const;
+export const productIds = ['k3s', 'rke2', 'containerd'] as const;
 export type ViewId = (typeof views)[number];
 
 export const SEED_YAML = 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n';
@@ -76,6 +88,7 @@ export const defaultState: PlaygroundState = {
   images: ['nginx:1.27', 'rancher/mirrored-pause:3.6', 'quay.io/coreos/etcd:v3.6.0-rc.1', 'registry.k8s.io/pause:3.10', 'localhost:5000/app:dev'],
   flags: { disableDefaultRegistryEndpoint: false, embeddedRegistry: false },
   product: 'k3s',
+  certsD: [],
   versions: [...defaultReleaseNames],
   view: 'chains',
   whatIf: noWhatIf,
@@ -85,7 +98,7 @@ export const defaultState: PlaygroundState = {
  * How much one state may carry. A link is untrusted: without caps, 100,000 tiny image names
  * fit in a short link and each one costs a chain per release.
  */
-export const STATE_LIMITS = { images: 1_000, versions: 8, whatIfEntries: 2_000 } as const;
+export const STATE_LIMITS = { images: 1_000, versions: 8, whatIfEntries: 2_000, certsFiles: 200 } as const;
 
 /** A state within STATE_LIMITS, and what was left out, in words (for a banner). */
 export function limitState(state: PlaygroundState): { state: PlaygroundState; notes: string[] } {
@@ -100,6 +113,10 @@ export function limitState(state: PlaygroundState): { state: PlaygroundState; no
     notes.push(`This link set ${entries.toLocaleString('en-US')} what-if answers; the playground ignores them all (at most ${STATE_LIMITS.whatIfEntries.toLocaleString('en-US')}).`);
     limited = { ...limited, whatIf: noWhatIf };
   }
+  if (state.certsD.length > STATE_LIMITS.certsFiles) {
+    notes.push(`This link carried ${state.certsD.length.toLocaleString('en-US')} hosts.toml files; the playground keeps the first ${STATE_LIMITS.certsFiles}.`);
+    limited = { ...limited, certsD: state.certsD.slice(0, STATE_LIMITS.certsFiles) };
+  }
   if (state.versions.length > STATE_LIMITS.versions) {
     notes.push(`This link compared ${state.versions.length.toLocaleString('en-US')} releases; the playground keeps the first ${STATE_LIMITS.versions}.`);
     limited = { ...limited, versions: state.versions.slice(0, STATE_LIMITS.versions) };
@@ -111,7 +128,7 @@ export function limitState(state: PlaygroundState): { state: PlaygroundState; no
 export function parseState(value: unknown): PlaygroundState | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
-  const { yaml, images, flags, product, versions, view, whatIf } = record;
+  const { yaml, images, flags, product, versions, view, whatIf, certsD } = record;
   if (typeof yaml !== 'string') return null;
   if (!Array.isArray(images) || !images.every((image) => typeof image === 'string')) return null;
   if (typeof flags !== 'object' || flags === null) return null;
@@ -124,15 +141,41 @@ export function parseState(value: unknown): PlaygroundState | null {
   // ... and from before the what-if panel assume nothing.
   const checkedWhatIf = whatIf === undefined ? noWhatIf : parseWhatIf(whatIf);
   if (checkedWhatIf === null) return null;
+  // ... and from before hand-written hosts.toml files have none.
+  const checkedCertsD = certsD === undefined ? [] : parseCertsD(certsD);
+  if (checkedCertsD === null) return null;
   return {
     yaml,
     images: [...images],
     flags: { disableDefaultRegistryEndpoint, embeddedRegistry },
-    product: (product ?? 'k3s') as Product,
+    product: (product ?? 'k3s') as Distribution,
+    certsD: checkedCertsD,
     versions: [...versions],
     view: view as ViewId,
     whatIf: checkedWhatIf,
   };
+}
+
+/** Checks untrusted hosts.toml files: one-segment directory names, each once, texts as strings; null otherwise. */
+export function parseCertsD(value: unknown): CertsFile[] | null {
+  if (!Array.isArray(value)) return null;
+  const seen = new Set<string>();
+  const files: CertsFile[] = [];
+  for (const item of value) {
+    if (typeof item !== 'object' || item === null) return null;
+    const { dir, toml } = item as Record<string, unknown>;
+    if (typeof dir !== 'string' || typeof toml !== 'string' || directoryNameProblem(dir) !== null || seen.has(dir)) return null;
+    seen.add(dir);
+    files.push({ dir, toml });
+  }
+  return files;
+}
+
+/** The engine's view of the files: directory -> text (a Map-free record without a prototype). */
+export function hostsDirsOf(files: readonly CertsFile[]): Record<string, string> {
+  const dirs = Object.create(null) as Record<string, string>;
+  for (const file of files) dirs[file.dir] = file.toml;
+  return dirs;
 }
 
 const ANSWERS: readonly string[] = ['has-image', 'not-found', 'unauthorized', 'unreachable', 'tls-error'];

@@ -3,7 +3,7 @@ import { availabilityOf } from '../../share/whatIf.ts';
 import { availabilityLabels } from '../state/whatIfLabels.ts';
 import { profileSummaries } from '../../resolver/profiles/summaries.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { selectMode, selectWhatIf } from '../state/selectors.ts';
+import { selectCertsD, selectMode, selectWhatIf } from '../state/selectors.ts';
 
 const kindLabel = { mirror: 'mirror', embedded: 'embedded', default: 'default' } as const;
 
@@ -13,6 +13,8 @@ const kindLabel = { mirror: 'mirror', embedded: 'embedded', default: 'default' }
  */
 export function VersionColumn({ releases, image }: { releases: readonly Release[]; image: ImageResolution }) {
   const whatIf = usePlayground(selectWhatIf);
+  const yourFiles = usePlayground(selectCertsD);
+  const actions = useActions();
   const release = releases[0] as Release;
   const names = releases.map((each) => each.id).join(' and ');
   const version = image.versions[release.id];
@@ -38,7 +40,24 @@ export function VersionColumn({ releases, image }: { releases: readonly Release[
       </h4>
       {releases.length > 1 && <p className="muted agree-note">These releases resolve this image the same way.</p>}
       <p className="version-dir">
-        {legacy ? 'config.toml registry.mirrors' : version?.hostsDir ? <>certs.d/<code>{version.hostsDir}</code></> : 'no certs.d directory: built-in default'}
+        {legacy ? (
+          'config.toml registry.mirrors'
+        ) : version?.hostsDir ? (
+          <>
+            certs.d/<code>{version.hostsDir}</code>
+            {/* The directory is yours when no compared release wrote one of that name for this chain. */}
+            {yourFiles.some((file) => file.dir === version.hostsDir) && chain.some((endpoint) => endpoint.sources.some((source) => source.file === version.hostsDir)) && (
+              <>
+                {' '}
+                <button type="button" className="link-button" onClick={() => actions.setActiveFile(version.hostsDir)}>
+                  (your file)
+                </button>
+              </>
+            )}
+          </>
+        ) : (
+          'no certs.d directory: built-in default'
+        )}
       </p>
       {version?.decodeError ? (
         <p className="field-error">

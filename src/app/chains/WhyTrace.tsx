@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import { explainImage, type TraceStep } from '../../resolver/explain.ts';
-import type { ImageResolution } from '../../resolver/core.ts';
-import { usePlayground } from '../state/context.tsx';
-import { selectResolution } from '../state/selectors.ts';
+import { LineIndex, type ImageResolution, type SourceRef } from '../../resolver/core.ts';
+import { useActions, usePlayground } from '../state/context.tsx';
+import { selectCertsD, selectResolution } from '../state/selectors.ts';
 
 /** The decisions behind each release's chain, once per distinct trace; computed only while open. */
 export default function WhyTrace({ image }: { image: ImageResolution }) {
@@ -26,12 +26,30 @@ export default function WhyTrace({ image }: { image: ImageResolution }) {
             {group.steps.map((step, index) => (
               <li key={index} className={`trace-${step.kind}`}>
                 <Linked text={step.text} />
+                {step.sources?.map((source, position) => <FileLink key={position} source={source} />)}
               </li>
             ))}
           </ul>
         </section>
       ))}
     </div>
+  );
+}
+
+/** Opens your hosts.toml at the line a step comes from. */
+function FileLink({ source }: { source: SourceRef }) {
+  const files = usePlayground(selectCertsD);
+  const actions = useActions();
+  const file = files.find((candidate) => candidate.dir === source.file);
+  if (file === undefined) return null;
+  const { line, column } = new LineIndex(file.toml).position(source.span.start);
+  return (
+    <>
+      {' '}
+      <button type="button" className="link-button file-link" onClick={() => actions.moveCursor(line, column, file.dir)}>
+        {file.dir}/hosts.toml line {line}
+      </button>
+    </>
   );
 }
 

@@ -31,8 +31,8 @@ export function EmbedHeader() {
       current = false;
     };
   }, [ready, draft, base]);
-  const layout = products[draft.product];
-  const options = [draft.flags.disableDefaultRegistryEndpoint && layout.flags.disableDefaultRegistryEndpoint, draft.flags.embeddedRegistry && layout.flags.embeddedRegistry].filter((flag): flag is string => typeof flag === 'string');
+  const flagNames = draft.product === 'containerd' ? null : products[draft.product].flags;
+  const options = flagNames === null ? [] : [draft.flags.disableDefaultRegistryEndpoint && flagNames.disableDefaultRegistryEndpoint, draft.flags.embeddedRegistry && flagNames.embeddedRegistry].filter((flag): flag is string => typeof flag === 'string');
   return (
     <header className="embed-header">
       <strong>K3s Registry Playground</strong>

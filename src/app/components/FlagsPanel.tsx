@@ -6,8 +6,11 @@ import { selectFlags, selectMode, selectProduct } from '../state/selectors.ts';
 export function FlagsPanel() {
   const flags = usePlayground(selectFlags);
   const { readOnly } = usePlayground(selectMode);
-  const layout = products[usePlayground(selectProduct)];
+  const product = usePlayground(selectProduct);
   const actions = useActions();
+  // Plain containerd has no node options of K3s's kind.
+  if (product === 'containerd') return null;
+  const layout = products[product];
   const spelled = (option: 'disableDefaultRegistryEndpoint' | 'embeddedRegistry') => (layout.usualSpelling === 'flags' ? layout.flags[option] : `${layout.options[option]}: true`);
   return (
     <fieldset className="flags" disabled={readOnly}>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { layoutOf, lostSettingsList, releasesWritingTheSame, type ReleaseResolution } from '../../resolver/core.ts';
-import { usePlayground } from '../state/context.tsx';
-import { selectResolution } from '../state/selectors.ts';
+import { useActions, usePlayground } from '../state/context.tsx';
+import { selectCertsD, selectResolution } from '../state/selectors.ts';
 import { panelId, TabList, tabId } from './TabList.tsx';
 import { useClipboard } from './useClipboard.ts';
 
@@ -13,9 +13,11 @@ import { useClipboard } from './useClipboard.ts';
 export function HostsTomlPanel() {
   const resolution = usePlayground(selectResolution);
   if (resolution === null) return null;
-  const groups = releasesWritingTheSame(resolution.releases);
+  // Plain containerd writes nothing: its side is the table of your files below.
+  const groups = releasesWritingTheSame(resolution.releases.filter((release) => release.release.product !== 'containerd'));
   return (
     <div className={`hosts-toml ${groups.length > 1 ? 'is-split' : ''}`}>
+      <YourFiles releases={resolution.releases} />
       {groups.length === 1 && resolution.releases.length > 1 && (
         <p className="muted">
           {resolution.releases.map((release) => release.id).join(' and ')} write the same files; only their containerd reads them differently.
@@ -25,6 +27,59 @@ export function HostsTomlPanel() {
         <WrittenFiles key={group.map((release) => release.id).join(' ')} group={group} titled={groups.length > 1} />
       ))}
     </div>
+  );
+}
+
+const fateWords = { used: '✓ read', replaced: '✗ replaced by K3s', deleted: '✗ deleted at start-up', 'not-read': '– certs.d not read' } as const;
+
+/** What each compared release does with each hosts.toml you wrote: read it, replace it, delete it, or never look. */
+function YourFiles({ releases }: { releases: readonly ReleaseResolution[] }) {
+  const files = usePlayground(selectCertsD);
+  const actions = useActions();
+  if (files.length === 0) return null;
+  return (
+    <section className="your-files" aria-labelledby="your-files-heading">
+      <h3 id="your-files-heading">Your certs.d files</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            {releases.map((release) => (
+              <th key={release.id} scope="col">
+                {release.id}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((file) => (
+            <tr key={file.dir}>
+              <th scope="row">
+                <button type="button" className="link-button file-link" onClick={() => actions.setActiveFile(file.dir)}>
+                  {file.dir}/hosts.toml
+                </button>
+              </th>
+              {releases.map((release) => {
+                const fate = release.yourDirs.find((entry) => entry.dir === file.dir);
+                const rejected = fate?.fate === 'used' ? release.rejectedFiles.find((entry) => entry.dir === file.dir) : undefined;
+                return (
+                  <td key={release.id} className={`fate-${rejected === undefined ? (fate?.fate ?? 'used') : 'deleted'}`} title={fate?.why}>
+                    {rejected !== undefined ? (
+                      <>
+                        ✗ rejected: <code>{rejected.error}</code>
+                      </>
+                    ) : (
+                      fateWords[fate?.fate ?? 'used']
+                    )}
+                    {fate !== undefined && fate.fate !== 'used' && <small className="muted fate-why"> {fate.why}</small>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -5,13 +5,14 @@ import { createWebWorker } from 'monaco-editor/esm/vs/internal/common/workers.js
 import 'monaco-editor/esm/vs/languages/definitions/yaml/register.js';
 import EditorWorker from './editor.worker.ts?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../resolver/core.ts';
 import { markMonacoReady } from '../perfMarks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectCursor, selectDiagnostics, selectHighlight } from '../state/selectors.ts';
 import { useResolvedTheme } from '../components/useResolvedTheme.ts';
-import { highlightedLines } from './lines.ts';
+import { highlightedLines, inFile } from './lines.ts';
+import { HOSTS_TOML_LANGUAGE, hostsTomlPath, registerHostsToml } from './hostsTomlLanguage.ts';
 import YamlWorker from './yaml.worker.ts?worker';
 
 /** Where the model lives: the schema's fileMatch and the real path on a node. */
@@ -23,6 +24,8 @@ self.MonacoEnvironment = {
   getWorker: (_workerId: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
 };
 loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] });
+// Before any model asks for it: hosts.toml highlighting and key completion.
+registerHostsToml(monaco);
 
 /**
  * monaco-yaml (via monaco-worker-manager) still calls `editor.createWebWorker({moduleId, label,
@@ -114,10 +117,12 @@ function moveFocusFrom(container: HTMLElement, direction: 1 | -1): void {
 }
 
 /** Monaco with the YAML language only: schema completion and hover, engine diagnostics as markers. */
-export default function MonacoEditor({ value, label }: { value: string; label: string }) {
+export default function MonacoEditor({ value, file, label }: { value: string; file: string | null; label: string }) {
   const actions = useActions();
-  const diagnostics = usePlayground(selectDiagnostics);
-  const highlight = usePlayground(selectHighlight);
+  const allDiagnostics = usePlayground(selectDiagnostics);
+  const allHighlight = usePlayground(selectHighlight);
+  const diagnostics = useMemo(() => inFile(allDiagnostics, file), [allDiagnostics, file]);
+  const highlight = useMemo(() => inFile(allHighlight, file), [allHighlight, file]);
   const cursor = usePlayground(selectCursor);
   const theme = useResolvedTheme();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -138,7 +143,7 @@ export default function MonacoEditor({ value, label }: { value: string; label: s
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnostics.map(toMarker));
-  }, [diagnostics, value]);
+  }, [diagnostics, value, file]);
 
   useEffect(() => {
     const editor = editorRef.current;
@@ -147,24 +152,24 @@ export default function MonacoEditor({ value, label }: { value: string; label: s
     decorations.current.set([...lines].map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'source-highlight', linesDecorationsClassName: 'source-highlight-gutter' } })));
     const first = Math.min(...lines);
     if (Number.isFinite(first)) editor.revealLineInCenterIfOutsideViewport(first);
-  }, [highlight]);
+  }, [highlight, file]);
 
   useEffect(() => {
     const editor = editorRef.current;
-    if (editor === null || cursor === null) return;
+    if (editor === null || cursor === null || cursor.file !== file) return;
     editor.setPosition({ lineNumber: cursor.line, column: cursor.column });
     editor.revealLineInCenter(cursor.line);
     editor.focus();
-  }, [cursor]);
+  }, [cursor, file]);
 
   return (
     <Editor
-      path={MODEL_PATH}
-      defaultLanguage="yaml"
+      path={file === null ? MODEL_PATH : hostsTomlPath(file)}
+      language={file === null ? 'yaml' : HOSTS_TOML_LANGUAGE}
       value={value}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       onMount={onMount}
-      onChange={(next) => actions.setYaml(next ?? '')}
+      onChange={(next) => actions.setFileText(file, next ?? '')}
       loading={null}
       options={{
         minimap: { enabled: false },

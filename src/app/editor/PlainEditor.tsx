@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useRef, type UIEvent } from 'react';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectCursor, selectDiagnostics, selectHighlight } from '../state/selectors.ts';
-import { highlightedLines, offsetOf } from './lines.ts';
+import { highlightedLines, inFile, offsetOf } from './lines.ts';
 
 /**
  * The editor without Monaco: a textarea over a backdrop that shows highlighted lines and
  * problem lines. Used on touch devices, with ?editor=plain, and (read-only) while Monaco loads.
  */
-export function PlainEditor({ value, readOnly, label }: { value: string; readOnly: boolean; label: string }) {
+export function PlainEditor({ value, file, readOnly, label }: { value: string; file: string | null; readOnly: boolean; label: string }) {
   const actions = useActions();
-  const highlight = usePlayground(selectHighlight);
-  const diagnostics = usePlayground(selectDiagnostics);
+  const highlight = inFile(usePlayground(selectHighlight), file);
+  const diagnostics = inFile(usePlayground(selectDiagnostics), file);
   const cursor = usePlayground(selectCursor);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const backdrop = useRef<HTMLPreElement>(null);
@@ -19,7 +19,7 @@ export function PlainEditor({ value, readOnly, label }: { value: string; readOnl
   const problems = useMemo(() => new Map(diagnostics.map((found) => [found.line, found.severity] as const)), [diagnostics]);
 
   useEffect(() => {
-    if (cursor === null || textarea.current === null) return;
+    if (cursor === null || textarea.current === null || cursor.file !== file) return;
     const offset = offsetOf(textarea.current.value, cursor.line, cursor.column);
     textarea.current.focus();
     textarea.current.setSelectionRange(offset, offset);
@@ -51,7 +51,7 @@ export function PlainEditor({ value, readOnly, label }: { value: string; readOnl
         autoCorrect="off"
         wrap="off"
         onScroll={syncScroll}
-        onChange={(event) => actions.setYaml(event.target.value)}
+        onChange={(event) => actions.setFileText(file, event.target.value)}
       />
     </div>
   );

@@ -19,17 +19,18 @@ export function ProblemsPanel() {
         </span>
       </h3>
       {diagnostics.length === 0 ? (
-        <p className="muted">No problems: K3s and containerd will read this file as written.</p>
+        <p className="muted">No problems: K3s and containerd will read these files as written.</p>
       ) : (
         <ul>
           {diagnostics.map((found, index) => (
             <li key={`${found.code}-${found.line}-${found.column}-${index}`}>
-              <button type="button" className={`problem problem-${found.severity}`} onClick={() => actions.moveCursor(found.line, found.column)}>
+              <button type="button" className={`problem problem-${found.severity}`} onClick={() => actions.moveCursor(found.line, found.column, found.file ?? null)}>
                 <span className="problem-icon" aria-hidden="true">
                   {icon[found.severity]}
                 </span>
                 <span className="visually-hidden">{found.severity}</span>
                 <span className="problem-where">
+                  {found.file !== undefined && <code>{found.file}/hosts.toml </code>}
                   Line {found.line}:{found.column}
                 </span>
                 <span className="problem-message">

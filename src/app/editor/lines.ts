@@ -23,3 +23,8 @@ export function offsetOf(text: string, line: number, column: number): number {
   }
   return Math.min(offset + column - 1, text.length);
 }
+
+/** The diagnostics or sources that belong to one file: a certs.d directory, or null for registries.yaml. */
+export function inFile<T extends { file?: string }>(items: readonly T[], file: string | null): T[] {
+  return items.filter((item) => (item.file ?? null) === file);
+}

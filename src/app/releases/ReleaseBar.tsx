@@ -1,10 +1,17 @@
 import { memo } from 'react';
-import { products, type Product } from '../../resolver/core.ts';
+import { products, type Distribution } from '../../resolver/core.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectMode, selectProduct, selectVersions } from '../state/selectors.ts';
 import { ReleasePicker } from './ReleasePicker.tsx';
 
 const SIDES = ['Left', 'Right'] as const;
+
+/** K3s and RKE2 read registries.yaml (and keep some of your files); plain containerd reads only your certs.d. */
+const distributions: { id: Distribution; name: string }[] = [
+  { id: 'k3s', name: products.k3s.name },
+  { id: 'rke2', name: products.rke2.name },
+  { id: 'containerd', name: 'containerd only' },
+];
 
 /** K3s or RKE2, and the two releases compared side by side (memo: a new result does not touch the pickers). */
 export default memo(function ReleaseBar() {
@@ -17,10 +24,10 @@ export default memo(function ReleaseBar() {
     <div className="release-bar" role="group" aria-label="Compared releases">
       <fieldset className="product-switch" disabled={readOnly}>
         <legend className="visually-hidden">Product</legend>
-        {(Object.keys(products) as Product[]).map((id) => (
+        {distributions.map(({ id, name }) => (
           <label key={id} className={product === id ? 'is-selected' : ''}>
             <input type="radio" name="product" value={id} checked={product === id} onChange={() => actions.setProduct(id)} />
-            {products[id].name}
+            {name}
           </label>
         ))}
       </fieldset>

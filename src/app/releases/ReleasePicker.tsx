@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { findRelease, type Product } from '../../resolver/core.ts';
+import { findRelease, type Distribution } from '../../resolver/core.ts';
 import { releaseOptions } from './releaseOptions.ts';
 import { profileSummaries } from '../../resolver/profiles/summaries.ts';
 
@@ -7,7 +7,7 @@ interface Props {
   /** "Left" / "Right": which column of the comparison. */
   side: string;
   value: string;
-  product: Product;
+  product: Distribution;
   disabled: boolean;
   onChange(name: string): void;
 }
@@ -50,7 +50,7 @@ export function ReleasePicker({ side, value, product, disabled, onChange }: Prop
             List…
           </option>
           {releaseOptions(product).map((group) => (
-            <optgroup key={group.line} label={`v${group.line}`}>
+            <optgroup key={group.label} label={group.label}>
               {group.options.map((option) => (
                 <option key={option.name} value={option.name}>
                   {option.name} · {option.profile}

@@ -87,8 +87,8 @@ function ShareOptions() {
               Credentials replaced by <code>"&lt;redacted&gt;"</code>:
               <ul className="redacted-list">
                 {link.redacted.map((item) => (
-                  <li key={`${item.line}-${item.label}`}>
-                    line {item.line}: <code>{item.label}</code>
+                  <li key={`${item.file ?? ''}-${item.line}-${item.label}`}>
+                    {item.file !== undefined ? `${item.file}/hosts.toml line` : 'line'} {item.line}: <code>{item.label}</code>
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
-import { findRelease, OlderReleasesMissing, RegexEngineMissing, resolve, type OlderReleases, type Product, type RegexEngine, type Release, type Resolution, type ResolveInput } from '../../resolver/core.ts';
-import type { PlaygroundState } from '../../share/state.ts';
+import { findRelease, OlderReleasesMissing, RegexEngineMissing, resolve, type Distribution, type OlderReleases, type RegexEngine, type Release, type Resolution, type ResolveInput } from '../../resolver/core.ts';
+import { hostsDirsOf, type CertsFile, type PlaygroundState } from '../../share/state.ts';
 import { markEdit, measureCompute } from '../perfMarks.ts';
 import { stabilize } from './stabilize.ts';
 import { emptyResults, type PlaygroundStoreApi, type ResultsState } from './store.ts';
@@ -10,7 +10,7 @@ let lastReleases: { key: string; releases: Release[] } = { key: '', releases: []
  * The compared releases, as the same array while they do not change (rows memoise on it). A name
  * that is not a release is left out here; the release picker says why.
  */
-export function releasesOf(versions: readonly string[], product: Product): Release[] {
+export function releasesOf(versions: readonly string[], product: Distribution): Release[] {
   const key = `${product}\n${versions.join('\n')}`;
   if (key !== lastReleases.key) {
     const releases = versions.flatMap((name) => {
@@ -25,13 +25,23 @@ export function releasesOf(versions: readonly string[], product: Product): Relea
 /** The part of the draft the engine reads; a change to anything else never recomputes. */
 function engineInputOf(draft: PlaygroundState): Omit<ResolveInput, 'regexEngine'> {
   return {
-    registriesYaml: draft.yaml,
+    // Plain containerd has no registries.yaml: the draft keeps it for when K3s is picked again.
+    registriesYaml: draft.product === 'containerd' ? '' : draft.yaml,
+    hostsDirs: hostsDirsFor(draft.certsD),
     images: draft.images,
     releases: releasesOf(draft.versions, draft.product),
     disableDefaultRegistryEndpoint: draft.flags.disableDefaultRegistryEndpoint,
     // Each release's own node: 127.0.0.1:6443 on K3s, 127.0.0.1:9345 on RKE2.
     embeddedRegistry: draft.flags.embeddedRegistry,
   };
+}
+
+let lastHostsDirs: { files: readonly CertsFile[]; dirs: Record<string, string> } = { files: [], dirs: {} };
+
+/** The engine's directory -> text record, the same object while the files do not change. */
+function hostsDirsFor(files: readonly CertsFile[]): Record<string, string> {
+  if (files !== lastHostsDirs.files) lastHostsDirs = { files, dirs: hostsDirsOf(files) };
+  return lastHostsDirs.dirs;
 }
 
 let regexEngine: RegexEngine | undefined;
@@ -142,8 +152,8 @@ export function startRecompute(store: PlaygroundStoreApi): () => void {
   const unsubscribe = store.subscribe((state, previous) => {
     const draft = state.draft;
     if (draft === previous.draft || draft === computed) return;
-    const { yaml, images, flags, versions, product } = previous.draft;
-    if (draft.yaml === yaml && draft.images === images && draft.flags === flags && draft.versions === versions && draft.product === product) return;
+    const { yaml, images, flags, versions, product, certsD } = previous.draft;
+    if (draft.yaml === yaml && draft.images === images && draft.flags === flags && draft.versions === versions && draft.product === product && draft.certsD === certsD) return;
     markEdit();
     schedule();
   });

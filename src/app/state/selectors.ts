@@ -23,6 +23,8 @@ export const selectUndo = (state: PlaygroundStore) => state.ui.undo;
 export const selectBanners = (state: PlaygroundStore) => state.ui.banners;
 export const selectWhatIf = (state: PlaygroundStore) => state.draft.whatIf;
 export const selectFromLink = (state: PlaygroundStore) => state.ui.fromLink;
+export const selectCertsD = (state: PlaygroundStore) => state.draft.certsD;
+export const selectActiveFile = (state: PlaygroundStore) => state.ui.activeFile;
 
 /** The two releases being compared, when there are two. */
 export function comparedPair(resolution: Resolution): [string, string] | null {

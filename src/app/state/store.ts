@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { Availability, Diagnostic, Product, Resolution, SourceRef } from '../../resolver/core.ts';
-import { noWhatIf, type HostCondition, type NodeFlagsState, type PlaygroundState, type ViewId } from '../../share/state.ts';
+import { defaultContainerdReleaseNames, defaultReleaseNames, type Availability, type Diagnostic, type Distribution, type Resolution, type SourceRef } from '../../resolver/core.ts';
+import { noWhatIf, type CertsFile, type HostCondition, type NodeFlagsState, type PlaygroundState, type ViewId } from '../../share/state.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -39,8 +39,10 @@ export interface UiState {
   /** registries.yaml ranges to highlight (from hovering or focusing a chain step). */
   highlight: SourceRef[];
   theme: Theme;
-  /** A request for the editor to move its cursor; the nonce makes repeated clicks count. */
-  cursor: { line: number; column: number; nonce: number } | null;
+  /** A request for the editor to move its cursor (in `file`: a certs.d directory, or null for registries.yaml); the nonce makes repeated clicks count. */
+  cursor: { line: number; column: number; file: string | null; nonce: number } | null;
+  /** The file open in the editor: a certs.d directory, or null for registries.yaml. */
+  activeFile: string | null;
   /** The draft before the last replaceDraft, for undo. */
   undo: PlaygroundState | null;
   banners: Banner[];
@@ -73,6 +75,15 @@ export interface PlaygroundData {
 
 export interface PlaygroundActions {
   setYaml(yaml: string): void;
+  /** The text of one file: registries.yaml (null) or a certs.d directory's hosts.toml. */
+  setFileText(file: string | null, text: string): void;
+  /** Adds `certs.d/<dir>/hosts.toml` and opens it. */
+  addHostsFile(dir: string, toml: string): void;
+  renameHostsFile(from: string, to: string): void;
+  removeHostsFile(dir: string): void;
+  /** Replaces the whole certs.d tree (a pasted or dropped tree), keeping the old draft for undo. */
+  replaceCertsD(files: CertsFile[]): void;
+  setActiveFile(file: string | null): void;
   setImages(images: string[]): void;
   addImages(images: string[]): void;
   removeImage(index: number): void;
@@ -81,8 +92,8 @@ export interface PlaygroundActions {
   setView(view: ViewId): void;
   /** The compared releases, left to right, as typed. */
   setVersions(versions: string[]): void;
-  /** K3s or RKE2; release names with a build suffix follow the product. */
-  setProduct(product: Product): void;
+  /** K3s or RKE2 (release names with a build suffix follow), or plain containerd (its own releases). */
+  setProduct(product: Distribution): void;
   /** Replaces the draft (an example, a restored draft), keeping the old one for undo. */
   replaceDraft(next: Partial<PlaygroundState>): void;
   /** Brings back the draft the last replaceDraft replaced. */
@@ -98,7 +109,8 @@ export interface PlaygroundActions {
   setPlaceholdersUp(value: boolean): void;
   /** Forgets every what-if answer. */
   resetWhatIf(): void;
-  moveCursor(line: number, column: number): void;
+  /** Moves the editor's cursor, opening `file` first (default: the file open now). */
+  moveCursor(line: number, column: number, file?: string | null): void;
   setTheme(theme: Theme): void;
   showBanner(banner: Banner): void;
   dismissBanner(id: string): void;
@@ -127,6 +139,7 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
         highlight: [],
         theme: initial.theme ?? 'system',
         cursor: null,
+        activeFile: initial.draft.product === 'containerd' ? (initial.draft.certsD[0]?.dir ?? null) : null,
         undo: null,
         banners: initial.banners ?? [],
         fromLink: initial.fromLink ?? false,
@@ -136,6 +149,39 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
       setYaml: (yaml) => {
         if (yaml !== get().draft.yaml) editDraft({ yaml });
       },
+      setFileText: (file, text) => {
+        if (file === null) return get().setYaml(text);
+        const files = get().draft.certsD;
+        if (files.find((entry) => entry.dir === file)?.toml === text) return;
+        editDraft({ certsD: files.map((entry) => (entry.dir === file ? { dir: file, toml: text } : entry)) });
+      },
+      addHostsFile: (dir, toml) => {
+        if (get().draft.certsD.some((entry) => entry.dir === dir)) return;
+        editDraft({ certsD: [...get().draft.certsD, { dir, toml }] });
+        editUi({ activeFile: dir });
+      },
+      renameHostsFile: (from, to) => {
+        const files = get().draft.certsD;
+        if (from === to || files.some((entry) => entry.dir === to)) return;
+        editDraft({ certsD: files.map((entry) => (entry.dir === from ? { dir: to, toml: entry.toml } : entry)) });
+        if (get().ui.activeFile === from) editUi({ activeFile: to });
+      },
+      removeHostsFile: (dir) => {
+        const files = get().draft.certsD;
+        const index = files.findIndex((entry) => entry.dir === dir);
+        if (index < 0) return;
+        const rest = files.filter((entry) => entry.dir !== dir);
+        const before = get().draft;
+        editDraft({ certsD: rest });
+        // Deleting is one click: keep the draft for undo, as Clear does.
+        editUi({ undo: before, ...(get().ui.activeFile === dir ? { activeFile: rest[Math.max(0, index - 1)]?.dir ?? null } : {}) });
+      },
+      replaceCertsD: (files) => {
+        const before = get().draft;
+        editDraft({ certsD: files });
+        editUi({ undo: before, activeFile: files[0]?.dir ?? null });
+      },
+      setActiveFile: (activeFile) => editUi({ activeFile }),
       setImages: (images) => editDraft({ images }),
       addImages: (images) => editDraft({ images: [...get().draft.images, ...images] }),
       removeImage: (index) => editDraft({ images: get().draft.images.filter((_, position) => position !== index) }),
@@ -144,9 +190,18 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
       setView: (view) => editDraft({ view }),
       setVersions: (versions) => editDraft({ versions }),
       setProduct: (product) => {
-        if (product === get().draft.product) return;
+        const { product: current, versions, certsD } = get().draft;
+        if (product === current) return;
+        if (product === 'containerd') {
+          // Plain containerd: its own releases, and the first of your files in the editor (there is no registries.yaml).
+          editDraft({ product, versions: [...defaultContainerdReleaseNames] });
+          if (get().ui.activeFile === null && certsD[0] !== undefined) editUi({ activeFile: certsD[0].dir });
+          return;
+        }
         const suffix = product === 'rke2' ? '+rke2r1' : '+k3s1';
-        editDraft({ product, versions: get().draft.versions.map((name) => name.replace(/\+(?:k3s|rke2r)\d+$/, suffix)) });
+        const k3sNames = versions.filter((name) => !/^containerd\b/i.test(name));
+        const names = current === 'containerd' && k3sNames.length < 2 ? [...defaultReleaseNames] : k3sNames;
+        editDraft({ product, versions: names.map((name) => name.replace(/\+(?:k3s|rke2r)\d+$/, suffix)) });
       },
       replaceDraft: (next) => {
         const before = get().draft;
@@ -179,7 +234,10 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
       },
       setPlaceholdersUp: (placeholdersUp) => editDraft({ whatIf: { ...get().draft.whatIf, placeholdersUp } }),
       resetWhatIf: () => editDraft({ whatIf: noWhatIf }),
-      moveCursor: (line, column) => editUi({ cursor: { line, column, nonce: (get().ui.cursor?.nonce ?? 0) + 1 } }),
+      moveCursor: (line, column, file) => {
+        const target = file === undefined ? get().ui.activeFile : file;
+        editUi({ activeFile: target, cursor: { line, column, file: target, nonce: (get().ui.cursor?.nonce ?? 0) + 1 } });
+      },
       setTheme: (theme) => editUi({ theme }),
       showBanner: (banner) => editUi({ banners: [...get().ui.banners.filter((existing) => existing.id !== banner.id), banner] }),
       dismissBanner: (id) => editUi({ banners: get().ui.banners.filter((banner) => banner.id !== id) }),

@@ -69,7 +69,7 @@ describe('the address bar (urlSync)', () => {
     expect(store.getState().ui.banners.find((banner) => banner.id === 'address-bar-unsafe')?.text).toContain('line 5');
     store.getState().setYaml(withSecret.yaml);
     vi.advanceTimersByTime(400);
-    expect(browser.location.hash).toMatch(/^#v2\./);
+    expect(browser.location.hash).toMatch(/^#v3\./);
     expect(store.getState().ui.banners.some((banner) => banner.id === 'address-bar-unsafe')).toBe(false);
   });
 });

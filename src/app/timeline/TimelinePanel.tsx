@@ -5,7 +5,8 @@ import { RE2JS } from 're2js';
 import { olderReleases } from '../../resolver/older/index.ts';
 import { buildTimeline, type CellStatus, type TimelineCell } from '../../resolver/timeline.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { selectDraftYaml, selectFlags, selectImages, selectMode, selectProduct } from '../state/selectors.ts';
+import { selectCertsD, selectDraftYaml, selectFlags, selectImages, selectMode, selectProduct } from '../state/selectors.ts';
+import { hostsDirsOf } from '../../share/state.ts';
 
 const statusWords: Record<CellStatus, string> = { same: 'as the newest release', differs: 'differs', broken: 'breaks' };
 
@@ -21,18 +22,21 @@ export default function TimelinePanel() {
   const product = usePlayground(selectProduct);
   const { readOnly } = usePlayground(selectMode);
   const actions = useActions();
+  const certsD = usePlayground(selectCertsD);
   const timeline = useMemo(
     () =>
       buildTimeline({
-        registriesYaml: yaml,
+        // Plain containerd: the K3s releases, reading your files with no registries.yaml.
+        registriesYaml: product === 'containerd' ? '' : yaml,
+        hostsDirs: hostsDirsOf(certsD),
         images,
-        product,
+        product: product === 'containerd' ? 'k3s' : product,
         disableDefaultRegistryEndpoint: flags.disableDefaultRegistryEndpoint,
         embeddedRegistry: flags.embeddedRegistry,
         regexEngine: RE2JS,
         olderReleases,
       }),
-    [yaml, images, flags, product],
+    [yaml, images, flags, product, certsD],
   );
   useLayoutEffect(() => markViewRendered(), [timeline]);
   if (!timeline.loadable) return <p className="banner banner-error">K3s cannot load this registries.yaml on any release; fix the problems first.</p>;
