@@ -65,7 +65,7 @@ export function FileTabs({ panelPrefix }: { panelPrefix: string }) {
           )}
           {editing === 'add' && (
             <DirectoryForm
-              verb="Add"
+              verb="Add file"
               initial={nextDirName(taken)}
               taken={taken}
               onDone={(dir) => {
@@ -76,7 +76,7 @@ export function FileTabs({ panelPrefix }: { panelPrefix: string }) {
           )}
           {editing === 'rename' && active !== null && (
             <DirectoryForm
-              verb="Rename"
+              verb="Rename file"
               initial={active}
               taken={new Set([...taken].filter((dir) => dir !== active))}
               onDone={(dir) => {
