@@ -18,12 +18,13 @@ const ETCD = 'quay.io/coreos/etcd:v3.6.0-rc.1';
 
 test('a containerd-only tree with _default and docker.io resolves under containerd 1.7 and 2.0', async ({ page }) => {
   await page.goto(linkTo({ images: ['nginx:1.27', ETCD] }));
-  await page.getByRole('radio', { name: 'containerd only' }).check();
+  await page.getByRole('radio', { name: 'containerd' }).check();
   await expect(page.getByRole('textbox', { name: 'Left release' })).toHaveValue('containerd v1.7.25');
   await expect(page.getByRole('textbox', { name: 'Right release' })).toHaveValue('containerd v2.0.4');
   // No registries.yaml on plain containerd: the editor asks for certs.d files.
   await expect(page.getByRole('tab', { name: 'registries.yaml' })).toHaveCount(0);
 
+  await page.getByText('Import / export').click();
   await page.getByRole('button', { name: 'Paste files…' }).click();
   await page.getByRole('textbox', { name: /Paste the output of/ }).fill(HEAD_OUTPUT);
   await expect(page.getByText('3 files: _default, docker.io, registry.example.com_5000_')).toBeVisible();
@@ -82,6 +83,7 @@ test('K3s mode: an extra hosts.toml is deleted at start-up on v1.29.4 and used o
 
 test('a link carries three hosts.toml files, without their credentials, and opens them in a fresh context', async ({ page, browser }) => {
   await page.goto(linkTo({ images: ['nginx:1.27'], product: 'containerd', versions: ['containerd v1.7.25', 'containerd v2.0.4'], yaml: '' }));
+  await page.getByText('Import / export').click();
   await page.getByRole('button', { name: 'Paste files…' }).click();
   await page.getByRole('textbox', { name: /Paste the output of/ }).fill(HEAD_OUTPUT);
   await page.getByRole('button', { name: 'Use these files' }).click();
@@ -95,7 +97,7 @@ test('a link carries three hosts.toml files, without their credentials, and open
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto(link);
-  await expect(other.getByRole('radio', { name: 'containerd only' })).toBeChecked();
+  await expect(other.getByRole('radio', { name: 'containerd' })).toBeChecked();
   for (const name of ['_default', 'docker.io', 'registry.example.com_5000_']) await expect(other.getByRole('tab', { name: new RegExp(`^${name.replaceAll('.', '\\.')}/hosts\\.toml`) })).toBeVisible();
   await other.getByRole('tab', { name: /^docker\.io\/hosts\.toml/ }).click();
   const editor = other.locator('.monaco-editor .view-lines');
@@ -111,7 +113,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.goto(linkTo({ certsD: [{ dir: 'docker.io', toml: DOCKER_TOML }, { dir: 'quay.io', toml: 'capabilities = ["fetch"]\n' }], versions: ['v1.29.4+k3s1', 'v1.31.5+k3s1'] }));
     await page.getByRole('tab', { name: /^quay\.io\/hosts\.toml/ }).click();
-    await page.getByRole('button', { name: 'Paste files…' }).click();
+    await page.getByText('Import / export').click();
+  await page.getByRole('button', { name: 'Paste files…' }).click();
     await page.getByRole('button', { name: '+ hosts.toml' }).click();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'hosts.toml files' }).click();

@@ -4,7 +4,7 @@ import { usePlayground, useActions } from '../state/context.tsx';
 import { selectActiveFile, selectCertsD, selectDraftYaml, selectMode, selectProduct, selectStale } from '../state/selectors.ts';
 import { layoutOf, products } from '../../resolver/products.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { CertsTools, treeFromDrop } from '../certs/CertsTools.tsx';
+import { treeFromDrop } from '../certs/CertsTools.tsx';
 import { panelId, tabId } from '../components/TabList.tsx';
 import { FileTabs } from './FileTabs.tsx';
 import { PlainEditor } from './PlainEditor.tsx';
@@ -84,7 +84,6 @@ export function EditorPanel() {
           {dropError}
         </p>
       )}
-      <CertsTools />
       <ProblemsPanel />
     </section>
   );

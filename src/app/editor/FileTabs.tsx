@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { directoryNameProblem } from '../../resolver/core.ts';
+import { CertsTools } from '../certs/CertsTools.tsx';
 import { nextDirName, SUGGESTED_DIRS, starterHostsToml } from '../certs/newFile.ts';
 import { TabList, type Tab } from '../components/TabList.tsx';
 import { useActions, usePlayground } from '../state/context.tsx';
@@ -61,6 +62,10 @@ export function FileTabs({ panelPrefix }: { panelPrefix: string }) {
                   </button>
                 </>
               )}
+              <details className="certs-menu">
+                <summary>Import / export</summary>
+                <CertsTools />
+              </details>
             </>
           )}
           {editing === 'add' && (

@@ -10,7 +10,7 @@ const SIDES = ['Left', 'Right'] as const;
 const distributions: { id: Distribution; name: string }[] = [
   { id: 'k3s', name: products.k3s.name },
   { id: 'rke2', name: products.rke2.name },
-  { id: 'containerd', name: 'containerd only' },
+  { id: 'containerd', name: 'containerd' },
 ];
 
 /** K3s or RKE2, and the two releases compared side by side (memo: a new result does not touch the pickers). */
@@ -25,7 +25,7 @@ export default memo(function ReleaseBar() {
       <fieldset className="product-switch" disabled={readOnly}>
         <legend className="visually-hidden">Product</legend>
         {distributions.map(({ id, name }) => (
-          <label key={id} className={product === id ? 'is-selected' : ''}>
+          <label key={id} className={product === id ? 'is-selected' : ''} title={id === 'containerd' ? 'Plain containerd: your certs.d files only, no registries.yaml' : undefined}>
             <input type="radio" name="product" value={id} checked={product === id} onChange={() => actions.setProduct(id)} />
             {name}
           </label>
