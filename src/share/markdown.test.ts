@@ -65,6 +65,7 @@ function report(state: PlaygroundState): string {
     releases: state.versions.map((name) => releaseOf(name, state.product)),
     disableDefaultRegistryEndpoint: state.flags.disableDefaultRegistryEndpoint,
     embeddedRegistry: state.flags.embeddedRegistry,
+    hostsDirs: Object.fromEntries(state.certsD.map((file) => [file.dir, file.toml])),
   });
   return markdownSummary('https://play.example/#v2.abc', state, resolution);
 }
@@ -96,5 +97,19 @@ describe('Markdown for an issue', () => {
   it('carries the what-if answers into the outcomes', () => {
     const state: PlaygroundState = { ...defaultState, whatIf: { ...defaultState.whatIf, placeholdersUp: true } };
     expect(render(report(state)).rows[0]).toEqual(['nginx:1.27', '✓ example.com', '✓ example.com']);
+  });
+
+  it('carries a plain containerd tree: each hosts.toml in its own block, diagnostics named by file, no node options', () => {
+    const toml = 'server = "https://registry-1.docker.io"\n[host."https://m.example.com"]\n  capabilities = ["pull", "fetch"]\n';
+    const state: PlaygroundState = { ...defaultState, yaml: '', product: 'containerd', versions: ['containerd v1.7.25', 'containerd v2.0.4'], certsD: [{ dir: 'docker.io', toml }, { dir: '_default', toml: '' }] };
+    const page = render(report(state));
+    expect(page.text).toContain('containerd certs.d:');
+    expect(page.text).not.toContain('Node options');
+    expect(page.text).not.toContain('registries.yaml');
+    expect(page.fences).toEqual([
+      { info: 'toml', content: toml },
+      { info: 'toml', content: '\n' },
+    ]);
+    expect(page.listItems.some((item) => item.startsWith('docker.io/hosts.toml line 3: error hosts-toml-unknown-capability'))).toBe(true);
   });
 });

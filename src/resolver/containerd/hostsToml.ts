@@ -33,6 +33,7 @@ function decodeV2(text: string): Result<DecodedHostsToml> {
   try {
     document = parseToml(text) as TomlTable;
   } catch (error) {
+    if (error instanceof RangeError) return err('toml: arrays or inline tables nested deeper than the playground reads');
     return err(tomlErrorMessage(error, text));
   }
   return ok({ document, hostOrder: sortedHostKeys(text), serverPresent: Object.hasOwn(document, 'server') });

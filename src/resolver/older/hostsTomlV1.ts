@@ -8,7 +8,7 @@ import { loadTomlV1, plainValue, V1Tree } from './tomlV1.ts';
  * by the line each table was opened on. A file without a `host` table is rejected.
  */
 export function decodeHostsTomlV1(text: string, format: HostsFileFormat): Result<DecodedHostsToml> {
-  const tree = loadTomlV1(text);
+  const tree = loadWithinStack(text);
   if (!tree.ok) return err(`failed to parse TOML: ${tree.error}`);
   const hostTree = tree.value.getPath(['host']);
   let hostOrder: string[] = [];
@@ -21,4 +21,18 @@ export function decodeHostsTomlV1(text: string, format: HostsFileFormat): Result
     return err('invalid `host` tree');
   }
   return ok({ document: plainValue(tree.value) as TomlTable, hostOrder, serverPresent: tree.value.getPath(['server']) !== undefined });
+}
+
+/**
+ * go-toml v1 recurses into nested arrays and inline tables; Go's stack grows, ours does not. A file
+ * nested deeper than the engine can follow is reported as such, never thrown (it is hostile input
+ * or a mistake, and containerd would reject its value's type anyway).
+ */
+function loadWithinStack(text: string): ReturnType<typeof loadTomlV1> {
+  try {
+    return loadTomlV1(text);
+  } catch (error) {
+    if (error instanceof RangeError) return err('arrays or inline tables nested deeper than the playground reads');
+    throw error;
+  }
 }

@@ -28,9 +28,15 @@ export function yourFilesDiagnostics(dirs: Readonly<Record<string, string>>, vie
   const found: FileDiagnostic[] = [];
   const all = views.map((view) => view.release.id);
   for (const [dir, text] of Object.entries(dirs)) {
+    let count = 0;
     const inFile = (code: DiagnosticCode, message: string, span: Span, releases: readonly string[] = all): void => {
+      // A file of ten thousand typos gets a readable list, not ten thousand entries.
+      if (++count > MAX_PER_FILE) return;
       const subset = releases.length === all.length ? undefined : [...releases];
       found.push({ ...diagnostic(code, message, span, subset), file: dir });
+    };
+    const cut = () => {
+      if (count > MAX_PER_FILE) found.push({ ...diagnostic('output-cut', `${(count - MAX_PER_FILE).toLocaleString('en-US')} more findings in this file are not listed (the first ${MAX_PER_FILE} are).`, { start: 0, end: 0 }), file: dir });
     };
     const firstLine = { start: 0, end: lineEndAt(text, 0) };
     for (const { fate, why, releases } of fatesOf(dir, views)) {
@@ -39,7 +45,10 @@ export function yourFilesDiagnostics(dirs: Readonly<Record<string, string>>, vie
       inFile(code, releases.length === 1 ? capitalise(why) : `On ${releases.join(', ')}: ${why}`, firstLine, releases);
     }
     const reading = views.filter((view) => view.yours.some((entry) => entry.dir === dir && entry.fate === 'used'));
-    if (reading.length === 0) continue;
+    if (reading.length === 0) {
+      cut();
+      continue;
+    }
     const lines = tomlKeyLines(text);
     for (const { error, releases } of rejectionsOf(dir, reading)) {
       const [code, span] = locateRejection(error, text, lines);
@@ -49,9 +58,13 @@ export function yourFilesDiagnostics(dirs: Readonly<Record<string, string>>, vie
     checkKeys(text, lines, reading, inFile);
     checkHosts(lines, text, inFile);
     checkDirectory(dir, dirs, text, images, reading, inFile);
+    cut();
   }
   return found;
 }
+
+/** Findings listed per file; beyond, one line says how many more there are. */
+const MAX_PER_FILE = 100;
 
 /** Each fate of a directory, with the releases that give it. */
 function fatesOf(dir: string, views: readonly ReleaseView[]): { fate: YourDir['fate']; why: string; releases: string[] }[] {

@@ -149,3 +149,25 @@ describe('resolve with a certs.d tree', () => {
     expect(version?.chain.map((step) => step.url)).toEqual(['https://quay.io/v2/a/b/manifests/1']);
   });
 });
+
+describe('hostile hosts.toml files', () => {
+  const releases = ['containerd v1.7.25', 'containerd v2.0.4', 'v1.32.3+k3s1'].map((name) => releaseOf(name));
+  it.each([
+    ['nested arrays', `ca = ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`],
+    ['nested inline tables', `x = ${'{a = '.repeat(20_000)}1${'}'.repeat(20_000)}\n`],
+    ['a header of 50,000 parts', `[${'a.'.repeat(50_000)}a]\n`],
+    ['an unclosed string', '"'.repeat(100_000)],
+  ])('%s: a decode error or a reading, never an exception', (_name, text) => {
+    const result = resolve({ registriesYaml: '', images: ['nginx'], releases, hostsDirs: { 'docker.io': text } });
+    for (const release of releases) expect(result.images[0]?.versions[release.id]?.chain.length).toBeGreaterThan(0);
+  });
+
+  it('lists at most 100 findings per file, then says how many more there are', () => {
+    const result = resolve({ registriesYaml: '', images: ['nginx'], releases, hostsDirs: { 'docker.io': 'typo = 1\n'.repeat(5_000) } });
+    const inFile = result.diagnostics.filter((found) => found.file === 'docker.io');
+    expect(inFile).toHaveLength(101);
+    const cut = inFile.filter((found) => found.code === 'output-cut');
+    expect(cut).toHaveLength(1);
+    expect(cut[0]?.message).toMatch(/^4,9\d\d more findings in this file are not listed/);
+  });
+});

@@ -13,7 +13,6 @@ export interface UserinfoMatch {
   replacement: string;
 }
 
-const WITH_SCHEME = /[A-Za-z][A-Za-z0-9+.-]*:\/\/([^\s/?#@"'<>\\[\]{}]+)@/g;
 /** A whole scalar that K3s would read as `userinfo@host…` (no scheme, no spaces). */
 const BARE = /^([^\s/?#@"'<>:[\]{}]+(?::[^\s/?#@"'<>[\]{}]*)?)@[^\s@/]+(?:\/\S*)?$/;
 /** The same inside free text, one word at a time. */
@@ -24,12 +23,7 @@ const BARE_WORD = /(?<=^|[\s[{,"'])([^\s/?#@"'<>:[\]{},]+(?::[^\s/?#@"'<>[\]{},]
  * is one endpoint or key, `words` anywhere in free text (YAML that does not parse).
  */
 export function findUserinfo(text: string, options: { bare: 'none' | 'whole' | 'words' }): UserinfoMatch[] {
-  const found: UserinfoMatch[] = [];
-  for (const match of text.matchAll(WITH_SCHEME)) {
-    const userinfo = match[1] ?? '';
-    const start = (match.index ?? 0) + match[0].length - userinfo.length - 1;
-    found.push(describe(userinfo, start));
-  }
+  const found: UserinfoMatch[] = schemeUserinfos(text);
   if (options.bare === 'none') return found;
   if (options.bare === 'whole') {
     const match = found.length > 0 ? null : BARE.exec(text.trim());
@@ -42,6 +36,33 @@ export function findUserinfo(text: string, options: { bare: 'none' | 'whole' | '
   }
   return found;
 }
+
+/**
+ * What `scheme://userinfo@` finds, in one pass: from each `://` back over the scheme and forward over
+ * the user info. (As a regex, a long run of letters with no `://` costs quadratic time: a link could
+ * make Share hang.) Matches are the ones the regex
+ * `/[A-Za-z][A-Za-z0-9+.-]*:\/\/([^\s/?#@"'<>\\[\]{}]+)@/g` reports (userinfo.test.ts checks it).
+ */
+function schemeUserinfos(text: string): UserinfoMatch[] {
+  const found: UserinfoMatch[] = [];
+  let floor = 0;
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 1)) {
+    let start = at;
+    while (start > floor && SCHEME_CHAR.test(text[start - 1] ?? '')) start--;
+    while (start < at && !/[A-Za-z]/.test(text[start] ?? '')) start++;
+    if (start === at) continue;
+    let end = at + 3;
+    while (end < text.length && !USERINFO_STOP.test(text[end] ?? '')) end++;
+    if (end === at + 3 || text[end] !== '@') continue;
+    found.push(describe(text.slice(at + 3, end), at + 3));
+    floor = end + 1;
+    at = end;
+  }
+  return found;
+}
+
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const USERINFO_STOP = /[\s/?#@"'<>\\[\]{}]/;
 
 function describe(userinfo: string, start: number): UserinfoMatch {
   const colon = userinfo.indexOf(':');
