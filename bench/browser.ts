@@ -4,7 +4,7 @@ import { chromiumLaunch } from '../playwright.config.ts';
 import { encodeState } from '../src/share/codec.ts';
 import { defaultState, type PlaygroundState } from '../src/share/state.ts';
 import { ms, summarize, type BenchRow } from './measure.ts';
-import { largeConfig, manyImages, SEED_CONFIG } from './samples.ts';
+import { certsTree, largeConfig, manyImages, SEED_CONFIG } from './samples.ts';
 import { serveDirectory } from './staticServer.ts';
 
 const RUNS = 15;
@@ -124,6 +124,7 @@ export async function browserBenchmarks(): Promise<BenchRow[]> {
       { name: '20 images, seed config, timeline view open (every profile)', state: { yaml: SEED_CONFIG, images: manyImages(20), view: 'timeline' }, goal: 'p95 <= 50 ms' },
       { name: '20 images, 50-mirror config, timeline view open (every profile)', state: { yaml: large, images: manyImages(20), view: 'timeline' } },
       { name: '20 images, 50-mirror config', state: { yaml: large, images: manyImages(20) } },
+      { name: '20 images, containerd only, 51-file certs.d (typing in _default)', state: { yaml: '', product: 'containerd', versions: ['containerd v1.7.25', 'containerd v2.0.4'], certsD: certsTree(50), images: manyImages(20) }, goal: 'p95 <= 16 ms' },
       { name: '200 images, 50-mirror config', state: { yaml: large, images: manyImages(200) } },
       { name: '1,000 images, 50-mirror config', state: { yaml: large, images: manyImages(1_000) }, goal: 'p95 < 50 ms' },
     ];

@@ -33,3 +33,12 @@ export function manyImages(count: number, registries = 50): string[] {
     return `${registry}/team${i % registries}/app-${i}:v${i % 13}`;
   });
 }
+
+/** A hand-written certs.d tree of `registries` directories (one mirror each, half with a server line), plus _default. */
+export function certsTree(registries = 50): { dir: string; toml: string }[] {
+  const files = Array.from({ length: registries }, (_, index) => ({
+    dir: `registry-${index}.example.com`,
+    toml: `${index % 2 === 0 ? `server = "https://registry-${index}.example.com"\n\n` : ''}[host."https://mirror-${index}.example.net"]\n  capabilities = ["pull", "resolve"]\n`,
+  }));
+  return [{ dir: '_default', toml: '[host."https://cache.example.net"]\n  capabilities = ["pull", "resolve"]\n' }, ...files];
+}

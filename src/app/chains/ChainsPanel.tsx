@@ -7,6 +7,7 @@ import { cellText, outcomeOf } from '../../share/outcomes.ts';
 import { ReleaseProblems } from './ReleaseProblems.tsx';
 import { plural } from '../components/CodeText.tsx';
 import type { WhatIf } from '../../share/state.ts';
+import { ReleaseColumnsHead } from '../components/ReleaseColumnsHead.tsx';
 
 // A card's chains, what-if selectors and why-trace load when the first card is opened.
 const ImageCard = lazy(() => import('./ImageCard.tsx'));
@@ -124,16 +125,7 @@ export function ChainsPanel() {
       ) : (
         <table className="summary-table">
           <caption className="visually-hidden">Where each image is pulled from, per release</caption>
-          <thead>
-            <tr>
-              <th scope="col">Image</th>
-              {releases.map((release) => (
-                <th key={release.id} scope="col">
-                  {release.id}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ReleaseColumnsHead first="Image" releases={releases} />
           {visible.map((row) => (
             <ImageRows key={`${row.index}:${row.key}`} row={row} releases={releases} expanded={isOpen(row)} onToggle={toggle} />
           ))}

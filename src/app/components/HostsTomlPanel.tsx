@@ -4,6 +4,7 @@ import { useActions, usePlayground } from '../state/context.tsx';
 import { selectCertsD, selectResolution } from '../state/selectors.ts';
 import { panelId, TabList, tabId } from './TabList.tsx';
 import { useClipboard } from './useClipboard.ts';
+import { ReleaseColumnsHead } from './ReleaseColumnsHead.tsx';
 
 /**
  * What each compared release writes for containerd: hosts.toml per certs.d directory (or, before
@@ -41,16 +42,7 @@ function YourFiles({ releases }: { releases: readonly ReleaseResolution[] }) {
     <section className="your-files" aria-labelledby="your-files-heading">
       <h3 id="your-files-heading">Your certs.d files</h3>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            {releases.map((release) => (
-              <th key={release.id} scope="col">
-                {release.id}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ReleaseColumnsHead first="File" releases={releases} />
         <tbody>
           {files.map((file) => (
             <tr key={file.dir}>

@@ -163,33 +163,35 @@ export function tomlKeyLines(text: string): TomlKeyLine[] {
   return found;
 }
 
-/** Where the `=` of a key line is, outside quoted key parts; null when there is none. */
-function equalsSign(text: string): number | null {
+/**
+ * Walks the characters outside TOML strings (basic "…" with escapes, literal '…') from `from`;
+ * `visit` returning true stops the walk there. Returns where it stopped, or null at the end.
+ */
+export function scanOutsideStrings(text: string, from: number, visit: (c: string, i: number) => boolean): number | null {
   let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = from; i < text.length; i++) {
+    const c = text[i] ?? '';
     if (quote !== null) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = null;
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '=') return i;
+    else if (visit(c, i)) return i;
   }
   return null;
+}
+
+/** Where the `=` of a key line is, outside quoted key parts; null when there is none. */
+function equalsSign(text: string): number | null {
+  return scanOutsideStrings(text, 0, (c) => c === '=');
 }
 
 /** Open minus closed brackets outside strings and comments: whether a multi-line array goes on. */
 function bracketBalance(text: string): number {
   let balance = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== null) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#') break;
-    else if (c === '[') balance++;
+  scanOutsideStrings(text, 0, (c) => {
+    if (c === '[') balance++;
     else if (c === ']') balance--;
-  }
+    return c === '#';
+  });
   return balance;
 }

@@ -48,6 +48,12 @@ describe('your hosts.toml under upstream containerd 1.7 (Appendix C.2, v1.7.25 d
     expect(loadHostDir('r', rootOnly, readingOf('containerd v2.0.4')).decodeError).toBeNull();
   });
 
+  it('refuses an IPv6 host table key, which 2.x reads (go-toml v1 takes `]` inside the quotes for the end of the key)', () => {
+    const ipv6 = '[host."http://[::1]:5000"]\n  capabilities = ["pull", "resolve"]\n';
+    expect(loadHostDir('[::1]_5000_', ipv6, readingOf('containerd v1.7.25')).decodeError).toMatch(/table key cannot contain ']'/);
+    expect(loadHostDir('[::1]_5000_', ipv6, readingOf('containerd v2.0.4')).hosts[0]?.host).toBe('[::1]:5000');
+  });
+
   it('rejects a duplicated table, which 2.x also refuses', () => {
     const duplicated = '[host."https://a.example.com"]\n[host."https://a.example.com"]\n';
     expect(loadHostDir('r', duplicated, readingOf('containerd v1.7.25')).decodeError).toMatch(/failed to parse TOML|duplicate|already/i);

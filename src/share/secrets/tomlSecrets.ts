@@ -1,4 +1,4 @@
-import { tomlKeyLines, type TomlKeyLine } from '../../resolver/containerd/tomlHeaders.ts';
+import { scanOutsideStrings, tomlKeyLines, type TomlKeyLine } from '../../resolver/containerd/tomlHeaders.ts';
 import { credentialValuesInText, isCredentialKey } from './credentialKeys.ts';
 import type { SecretSpan } from './span.ts';
 import { findUserinfo } from './userinfo.ts';
@@ -84,21 +84,16 @@ function secretsOf(value: string): string[] {
   return [...new Set([value, unescaped, scheme])].filter((secret) => secret !== '');
 }
 
-/** Where a `[` … `]` array starting at `from` closes (outside strings); the end of the text when it does not. */
+/** Where a `[` … `]` array starting at `from` closes (outside strings and comments); the end of the text when it does not. */
 function closingBracket(text: string, from: number): number {
   let depth = 0;
-  let quote: string | null = null;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== null) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#') {
-      const newline = text.indexOf('\n', i);
-      i = newline < 0 ? text.length : newline;
-    } else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i + 1;
-  }
-  return text.length;
+  let comment = false;
+  const closed = scanOutsideStrings(text, from, (c) => {
+    if (comment) comment = c !== '\n';
+    else if (c === '#') comment = true;
+    else if (c === '[') depth++;
+    else if (c === ']') return --depth === 0;
+    return false;
+  });
+  return closed === null ? text.length : closed + 1;
 }
