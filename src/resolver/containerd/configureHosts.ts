@@ -42,7 +42,7 @@ export function loadHostDir(dir: string, text: string, reading: HostsReading, ce
   if (text.length === 0) return noHostsFile(null);
   let parsed = decoded?.get(dir);
   if (parsed === undefined) {
-    parsed = parseHostsFile(`${certsDir}/${dir}`, text, reading);
+    parsed = parseRemembered(`${certsDir}/${dir}`, text, reading);
     decoded?.set(dir, parsed);
   }
   if (!parsed.ok) return noHostsFile(parsed.error);
@@ -50,6 +50,29 @@ export function loadHostDir(dir: string, text: string, reading: HostsReading, ce
   // The K3s fork's rule: the v1.32.2 / v1.32.3 difference, and why P2's `_default` never falls back (spec §3.5).
   const rootAppended = appendsRootHost(reading.rootHost, hosts.length, server);
   return { hosts: rootAppended ? [...hosts, root] : hosts, decodeError: null, rootAppended, server };
+}
+
+/**
+ * Decoded files of the last resolutions, by path, rules and text: typing in one hosts.toml of a
+ * large tree decodes that file again, not the whole tree. Bounded in entries and in text size;
+ * the decoded files are shared read-only, as within one resolution.
+ */
+const remembered = new Map<string, Result<HostsFile>>();
+const REMEMBERED_FILES = 1_000;
+const REMEMBERED_TEXT = 100_000;
+
+function parseRemembered(path: string, text: string, reading: HostsReading): Result<HostsFile> {
+  if (text.length > REMEMBERED_TEXT) return parseHostsFile(path, text, reading);
+  const { toml, emptyHostTree, keys } = reading;
+  const key = `${toml}|${emptyHostTree}|${keys?.rewrites ?? ''}|${keys?.dialTimeout ?? ''}|${keys?.referrersCapability ?? ''}|${path}\u0000${text}`;
+  let parsed = remembered.get(key);
+  if (parsed === undefined) {
+    parsed = parseHostsFile(path, text, reading);
+    if (remembered.size >= REMEMBERED_FILES) remembered.delete(remembered.keys().next().value as string);
+  } else remembered.delete(key);
+  // Most recently used last: the first key is the one to drop.
+  remembered.set(key, parsed);
+  return parsed;
 }
 
 /** No directory, an empty file or one containerd cannot decode: a single host with no address. */

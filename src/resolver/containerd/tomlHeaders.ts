@@ -25,8 +25,21 @@ export interface TableHeader {
   end: number;
 }
 
+/** Headers of the texts read last: a file's headers are asked for by the reader, the sources and the diagnostics. */
+const headersOf = new Map<string, readonly TableHeader[]>();
+
 /** Key parts of every standard `[table]` header (array tables are skipped), outside multi-line strings. */
-export function tableHeaders(text: string): TableHeader[] {
+export function tableHeaders(text: string): readonly TableHeader[] {
+  let headers = headersOf.get(text);
+  if (headers === undefined) {
+    headers = readTableHeaders(text);
+    if (headersOf.size >= 256) headersOf.delete(headersOf.keys().next().value as string);
+    headersOf.set(text, headers);
+  }
+  return headers;
+}
+
+function readTableHeaders(text: string): TableHeader[] {
   const headers: TableHeader[] = [];
   let inMultiline: string | null = null;
   let offset = 0;
@@ -92,7 +105,9 @@ function unescapeBasic(text: string): string {
 }
 
 function countOccurrences(text: string, needle: string): number {
-  return text.split(needle).length - 1;
+  let count = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 
 /** The line of the top-level `server = …` key (before any table), or null. */

@@ -1,5 +1,5 @@
 import type { LoadedDir } from '../containerd/configureHosts.ts';
-import { tableHeaders, tomlKeyLines, type TomlKeyLine } from '../containerd/tomlHeaders.ts';
+import { tableHeaders, tomlKeyLines, type TableHeader, type TomlKeyLine } from '../containerd/tomlHeaders.ts';
 import type { DiagnosticCode, SpannedDiagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
 import type { YourDir } from '../k3s/certsAtStartup.ts';
@@ -54,10 +54,11 @@ export function yourFilesDiagnostics(dirs: Readonly<Record<string, string>>, vie
       const [code, span] = locateRejection(error, text, lines);
       inFile(code, `${releaseList(releases, all)}containerd refuses this hosts.toml (failed to decode: ${error}) and uses the registry itself, with none of the file's hosts or TLS settings.`, span, releases);
     }
+    const headers = tableHeaders(text);
     checkFallback(dir, text, lines, reading, inFile);
-    checkKeys(text, lines, reading, inFile);
-    checkHosts(lines, text, inFile);
-    checkDirectory(dir, dirs, text, images, reading, inFile);
+    checkKeys(headers, lines, reading, inFile);
+    checkHosts(headers, lines, text, inFile);
+    checkDirectory(dir, dirs, text, headers, lines, images, reading, inFile);
     cut();
   }
   return found;
@@ -150,7 +151,7 @@ const MISPLACED: Readonly<Record<string, string>> = {
   ca_file: 'hosts.toml spells it `ca`',
 };
 
-function checkKeys(text: string, lines: readonly TomlKeyLine[], reading: readonly ReleaseView[], inFile: (code: DiagnosticCode, message: string, span: Span, releases?: readonly string[]) => void): void {
+function checkKeys(headers: readonly TableHeader[], lines: readonly TomlKeyLine[], reading: readonly ReleaseView[], inFile: (code: DiagnosticCode, message: string, span: Span, releases?: readonly string[]) => void): void {
   const ignoring = (predicate: (view: ReleaseView) => boolean) => reading.filter(predicate).map((view) => view.release.id);
   const rewriteIgnoredBy = ignoring((view) => view.release.profile.reader.rewrites === 'ignored');
   const dialTimeoutIgnoredBy = ignoring((view) => !view.release.profile.reader.dialTimeout);
@@ -174,7 +175,7 @@ function checkKeys(text: string, lines: readonly TomlKeyLine[], reading: readonl
     if ((HOST_KEYS as readonly string[]).includes(name) && line.key.length === 1) continue;
     inFile('hosts-toml-unknown-key', unknownKeyMessage(name, inRoot), span);
   }
-  for (const header of tableHeaders(text)) {
+  for (const header of headers) {
     const [first, host, sub] = header.parts;
     const span = { start: header.start, end: header.end };
     if (first === 'host' && header.parts.length === 1) continue;
@@ -199,9 +200,9 @@ function unknownKeyMessage(name: string, inRoot: boolean): string {
 }
 
 /** Each host's address and capabilities as written: no scheme, no pull, override_path without a path. */
-function checkHosts(lines: readonly TomlKeyLine[], text: string, inFile: (code: DiagnosticCode, message: string, span: Span) => void): void {
+function checkHosts(headers: readonly TableHeader[], lines: readonly TomlKeyLine[], text: string, inFile: (code: DiagnosticCode, message: string, span: Span) => void): void {
   const hosts = new Map<string, { span: Span; keys: Map<string, TomlKeyLine> }>();
-  for (const header of tableHeaders(text)) {
+  for (const header of headers) {
     const [first, host] = header.parts;
     if (first === 'host' && header.parts.length === 2 && host !== undefined && !hosts.has(host)) hosts.set(host, { span: { start: header.start, end: header.end }, keys: new Map() });
   }
@@ -242,6 +243,8 @@ function checkDirectory(
   dir: string,
   dirs: Readonly<Record<string, string>>,
   text: string,
+  headers: readonly TableHeader[],
+  lines: readonly TomlKeyLine[],
   images: readonly ImageResolution[],
   reading: readonly ReleaseView[],
   inFile: (code: DiagnosticCode, message: string, span: Span) => void,
@@ -259,8 +262,8 @@ function checkDirectory(
     inFile('hosts-default-shadows-nothing', `No sample image reaches _default: every one's registry has its own directory (${[...new Set(valid.map((image) => image.reference?.host))].join(', ')}).`, firstLine);
     return;
   }
-  const hasHosts = tableHeaders(text).some((header) => header.parts[0] === 'host' && header.parts.length >= 2);
-  const settings = tomlKeyLines(text).some((line) => line.table.length === 0 || line.table[0] === 'header');
+  const hasHosts = headers.some((header) => header.parts[0] === 'host' && header.parts.length >= 2);
+  const settings = lines.some((line) => line.table.length === 0 || line.table[0] === 'header');
   if (!hasHosts && !settings) inFile('hosts-default-shadows-nothing', '_default sets nothing: every registry without a directory of its own is still pulled from itself. Add [host."https://…"] tables, or `server`, for it to change anything.', firstLine);
 }
 
