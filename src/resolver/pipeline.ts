@@ -63,6 +63,7 @@ export function resolve(input: ResolveInput): Resolution {
           rootAppended: resolved.rootAppended,
           server: resolved.server,
           cut: resolved.chainCut,
+          errorRanking: stage.release.profile.reader.errorRanking,
         };
         shared.set(key, version);
       }

@@ -109,6 +109,8 @@ export interface VersionChain {
   server: { present: boolean; value: string } | null;
   /** The resolution's output budget ran out before this chain was complete (see limits.ts). */
   cut: boolean;
+  /** Which of the endpoints' errors containerd reports when all fail (the release's reader). */
+  errorRanking: 'first-non-404' | 'by-priority';
 }
 
 /** A chain step, linked to the registries.yaml text that produced it. */

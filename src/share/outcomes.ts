@@ -19,7 +19,7 @@ export function outcomeOf(image: ImageResolution, releaseId: string, whatIf: Wha
   const outcome = version.pullError !== null ? failedBeforeAnyRequest(reference, version.pullError) : simulatePull(version.chain, reference, (index) => {
           const step = version.chain[index];
           return step === undefined ? 'not-found' : availabilityOf(step, image.image, whatIf);
-        });
+        }, version.errorRanking);
   byImage.set(image.image, { whatIf, outcome });
   return outcome;
 }

@@ -20,7 +20,7 @@ export function VersionColumn({ releases, image }: { releases: readonly Release[
   const version = image.versions[release.id];
   const chain = version?.chain ?? [];
   const answers = chain.map((endpoint) => availabilityOf(endpoint, image.image, whatIf));
-  const outcome = simulatePull(chain, image.normalized ?? image.image, (index) => answers[index] ?? 'not-found');
+  const outcome = simulatePull(chain, image.normalized ?? image.image, (index) => answers[index] ?? 'not-found', version?.errorRanking);
   const legacy = release.profile.reader.kind === 'legacy-cri';
   return (
     <section className="version" aria-label={`${image.image} with ${names}`}>

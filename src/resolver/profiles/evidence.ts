@@ -7,6 +7,9 @@ import type { Evidence, ProfileId } from './profile.ts';
  */
 
 type EvidenceTable = Readonly<Record<string, Evidence>>;
+
+const FIRST_NON_404 = 'containerd v1.7.25 remotes/docker/resolver.go Resolve: firstErr is the first non-404 error; "not found" only when every host answered 404';
+const BY_PRIORITY = 'containerd v2.0.4 core/remotes/docker/resolver.go Resolve: firstErrPriority (request error 1 < 404 2 < HTTP error 3 < oversized 4), from b4814a29 (v2.0.0)';
 const V = (source: string): Evidence => ({ confidence: 'V', source });
 const I = (source: string): Evidence => ({ confidence: 'I', source });
 const U = (source: string): Evidence => ({ confidence: 'U', source });
@@ -38,6 +41,7 @@ function upstreamEvidence(tag: string, emptyHostTree: string, extra: EvidenceTab
     'reader.rewrites': V('hostFileConfig has no `rewrite` key upstream: go-toml ignores the table (resolver spec §3.9)'),
     'reader.dialTimeout': V('dial_timeout arrived in containerd c4982bffc: v2.1.0, backported to v2.0.7'),
     'reader.referrersCapability': V('the referrers capability arrived in containerd b668614b5 / c1b1297c6: v2.2.0'),
+    'reader.errorRanking': V(tag.startsWith('v1.') ? FIRST_NON_404 : BY_PRIORITY),
     flags: V('--disable-default-registry-endpoint and --embedded-registry are K3s/RKE2 options'),
     embeddedServesWildcard: notApplicable,
     ...extra,
@@ -55,6 +59,7 @@ const legacyEvidence: EvidenceTable = {
   embeddedServesWildcard: V('no embedded registry before January 2024'),
   'reader.builtinDockerHubMirror': V('removed in containerd d4be6aa8f (v1.5.0); present in containerd 1.4 CRI defaults'),
   'generator.template': V('K3s legacy templates_linux.go: the CRI registry section of config.toml, rendered raw'),
+  'reader.errorRanking': V(FIRST_NON_404),
   ...forkKeysEvidence(),
   ...Object.fromEntries(
     ['generator.model', 'generator.hostStub', 'generator.trimmed', 'generator.wildcardServer', 'generator.dedupeEndpoints', 'generator.wildcardConfig', 'generator.embeddedForWildcard', 'reader.rootHost', 'reader.emptyHostTree'].map(
@@ -85,6 +90,7 @@ const hostsEvidence: EvidenceTable = {
 };
 
 const containerd17Evidence: EvidenceTable = {
+  'reader.errorRanking': V(FIRST_NON_404),
   'reader.toml': V('containerd v1.7.11-k3s2 / v1.7.15-k3s1 use go-toml v1: duplicated tables, `[` in table keys, escapes (timeline §9.4)'),
   'reader.emptyHostTree': V('containerd getSortedHosts: no host table is "invalid `host` tree" (containerd#10027, k3s#9839)'),
 };
@@ -92,6 +98,7 @@ const containerd17Evidence: EvidenceTable = {
 /** containerd 2.x releases, with today's generator. */
 const containerd2Evidence: EvidenceTable = {
   ...hostsEvidence,
+  'reader.errorRanking': V(BY_PRIORITY),
   'reader.toml': V('containerd 2.x decodes hosts.toml with go-toml v2 (ctrd diff 1.7.15 -> 2.0)'),
   'reader.emptyHostTree': V('containerd 2.x reads a root-only hosts.toml'),
   'generator.trimmed': V('resolver spec §2.1: trimEmpty in v1.32.2 and v1.32.3'),

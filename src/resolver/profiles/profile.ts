@@ -67,6 +67,12 @@ export interface ReaderBehaviour {
   dialTimeout: boolean;
   /** `referrers` is a capability name (containerd v2.2+); before, it is an unknown capability that rejects the file. */
   referrersCapability: boolean;
+  /**
+   * Which error a failed pull reports: containerd 1.x the first error that is not a 404 (`not found` only
+   * when every host said 404); 2.0+ by priority (oversized > HTTP error > 404 > request error), so a 404
+   * outranks a refused connection (containerd b4814a29, v2.0.0).
+   */
+  errorRanking: 'first-non-404' | 'by-priority';
 }
 
 export interface Profile {

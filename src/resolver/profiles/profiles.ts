@@ -22,7 +22,7 @@ const legacyGenerator: GeneratorBehaviour = {
 /** What every K3s reader shares: the fork applies rewrites; the 2.1+/2.2+ hosts.toml keys are not modelled for the fork (see evidence). */
 const forkKeys = { rewrites: 'fork', dialTimeout: false, referrersCapability: false } as const;
 
-const legacyReader: ReaderBehaviour = { kind: 'legacy-cri', toml: 'go-toml-v1', rootHost: 'always', emptyHostTree: 'accepted', builtinDockerHubMirror: false, ...forkKeys };
+const legacyReader: ReaderBehaviour = { kind: 'legacy-cri', toml: 'go-toml-v1', rootHost: 'always', emptyHostTree: 'accepted', builtinDockerHubMirror: false, errorRanking: 'first-non-404', ...forkKeys };
 
 const january2024: GeneratorBehaviour = {
   output: 'hosts-toml',
@@ -52,16 +52,16 @@ const march2024: GeneratorBehaviour = {
 /** Today's generator: the March 2024 model, with the [host] stub, trimmed. */
 const today: GeneratorBehaviour = { ...march2024, hostStub: true, trimmed: true };
 
-const fork17Reader: ReaderBehaviour = { kind: 'hosts-dir', toml: 'go-toml-v1', rootHost: 'when-server-key-present', emptyHostTree: 'rejected', builtinDockerHubMirror: false, ...forkKeys };
-const fork20Reader: ReaderBehaviour = { ...fork17Reader, toml: 'go-toml-v2', emptyHostTree: 'accepted' };
+const fork17Reader: ReaderBehaviour = { kind: 'hosts-dir', toml: 'go-toml-v1', rootHost: 'when-server-key-present', emptyHostTree: 'rejected', builtinDockerHubMirror: false, errorRanking: 'first-non-404', ...forkKeys };
+const fork20Reader: ReaderBehaviour = { ...fork17Reader, toml: 'go-toml-v2', emptyHostTree: 'accepted', errorRanking: 'by-priority' };
 
 const allFlags = { disableDefaultRegistryEndpoint: true, embeddedRegistry: true };
 
 /** Plain containerd: nothing generates files, and none of K3s's node options exist. */
 const noGenerator: GeneratorBehaviour = { ...today, output: 'none' };
 const noFlags = { disableDefaultRegistryEndpoint: false, embeddedRegistry: false };
-const upstream17Reader: ReaderBehaviour = { kind: 'hosts-dir', toml: 'go-toml-v1', rootHost: 'always', emptyHostTree: 'rejected', builtinDockerHubMirror: false, rewrites: 'ignored', dialTimeout: false, referrersCapability: false };
-const upstream20Reader: ReaderBehaviour = { ...upstream17Reader, toml: 'go-toml-v2', emptyHostTree: 'accepted' };
+const upstream17Reader: ReaderBehaviour = { kind: 'hosts-dir', toml: 'go-toml-v1', rootHost: 'always', emptyHostTree: 'rejected', builtinDockerHubMirror: false, rewrites: 'ignored', dialTimeout: false, referrersCapability: false, errorRanking: 'first-non-404' };
+const upstream20Reader: ReaderBehaviour = { ...upstream17Reader, toml: 'go-toml-v2', emptyHostTree: 'accepted', errorRanking: 'by-priority' };
 
 function upstream(id: UpstreamProfileId, reader: ReaderBehaviour): Profile {
   return { id, generator: noGenerator, reader, flags: noFlags, embeddedServesWildcard: false };

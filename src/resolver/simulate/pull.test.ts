@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../pipeline.ts';
+import { releaseOf } from '../profiles/index.ts';
 import { simulatePull, type Availability } from './pull.ts';
 
 const SEED = 'mirrors:\n  "*":\n    endpoint:\n      - "example.com"\n';
@@ -54,5 +55,23 @@ describe('pull simulation', () => {
 
   it('fails with no endpoints when every host was filtered out', () => {
     expect(simulatePull([], 'docker.io/library/nginx:latest', () => 'has-image')).toMatchObject({ status: 'failed', reason: 'no-endpoints' });
+  });
+});
+
+describe('which error a failed pull reports, by containerd line', () => {
+  const seed = 'mirrors:\n  "*":\n    endpoint: ["https://mirror.example.com"]\n';
+  const outcomeOn = (release: string, answers: Availability[]) => {
+    const result = resolve({ registriesYaml: seed, images: ['quay.io/coreos/etcd:v3.6.0-rc.1'], releases: [releaseOf(release)] });
+    const version = result.images[0]?.versions[release];
+    if (version === undefined) throw new Error('no chain');
+    return simulatePull(version.chain, 'quay.io/coreos/etcd:v3.6.0-rc.1', (index) => answers[index] ?? 'not-found', version.errorRanking);
+  };
+  it('containerd 2.x reports the 404 over a refused connection (why #11857 read "not found")', () => {
+    expect(outcomeOn('v1.32.3+k3s1', ['not-found', 'unreachable'])).toMatchObject({ status: 'failed', reason: 'not-found' });
+  });
+  it('containerd 1.7 reports the first error that is not a 404', () => {
+    expect(outcomeOn('v1.31.5+k3s1', ['not-found', 'unreachable'])).toMatchObject({ status: 'failed', reason: 'unreachable' });
+    expect(outcomeOn('v1.31.5+k3s1', ['not-found', 'not-found'])).toMatchObject({ status: 'failed', reason: 'not-found' });
+    expect(outcomeOn('v1.31.5+k3s1', ['tls-error', 'unreachable'])).toMatchObject({ status: 'failed', reason: 'tls-error' });
   });
 });

@@ -27,9 +27,10 @@ export type PullOutcome =
     };
 
 /**
- * How containerd ranks the errors it saw when every host failed (resolver.go `Resolve`):
+ * How containerd 2.x ranks the errors it saw when every host failed (resolver.go `Resolve`):
  * the error of the highest priority wins, the first one among equals. A 404 outranks a
- * refused connection, which is why #11857 surfaced as "not found".
+ * refused connection, which is why #11857 surfaced as "not found". containerd 1.x reports the
+ * first error that is not a 404 instead ('first-non-404').
  */
 const ERROR_PRIORITY: Readonly<Record<Exclude<Availability, 'has-image'>, number>> = {
   unreachable: 1,
@@ -45,7 +46,12 @@ const ERROR_PRIORITY: Readonly<Record<Exclude<Availability, 'has-image'>, number
  * next one on any error, stop at the first that has the image.
  * `availability(i)` says what endpoint i does; `reference` is the normalised image name.
  */
-export function simulatePull(chain: readonly ChainEndpoint<unknown>[], reference: string, availability: (index: number) => Availability): PullOutcome {
+export function simulatePull(
+  chain: readonly ChainEndpoint<unknown>[],
+  reference: string,
+  availability: (index: number) => Availability,
+  ranking: 'first-non-404' | 'by-priority' = 'by-priority',
+): PullOutcome {
   const attempts: PullAttempt[] = [];
   let worst: { priority: number; error: string; reason: Exclude<Availability, 'has-image'> } | null = null;
   for (const [index, endpoint] of chain.entries()) {
@@ -56,7 +62,8 @@ export function simulatePull(chain: readonly ChainEndpoint<unknown>[], reference
     }
     const error = requestError(answer, endpoint, reference);
     attempts.push({ index, url: endpoint.url, availability: answer, result: `${error}; trying the next endpoint` });
-    const priority = ERROR_PRIORITY[answer];
+    // 1.x: any error but a 404 is kept if it is the first; a 404 is kept only while nothing else is.
+    const priority = ranking === 'by-priority' ? ERROR_PRIORITY[answer] : answer === 'not-found' ? 0 : 1;
     if (worst === null || priority > worst.priority) worst = { priority, error, reason: answer };
   }
   if (worst === null) {
