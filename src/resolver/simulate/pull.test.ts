@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from '../pipeline.ts';
+import { resolve as resolveCore } from '../pipeline.ts';
+import { olderReleases } from '../older/index.ts';
+import type { ResolveInput } from '../resolution.ts';
+
+/** The pipeline with every release supported. */
+const resolve = (input: ResolveInput) => resolveCore({ olderReleases, ...input });
 import { releaseOf } from '../profiles/index.ts';
 import { simulatePull, type Availability } from './pull.ts';
 
