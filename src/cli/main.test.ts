@@ -262,3 +262,26 @@ describe('cli and batch with certs.d trees', () => {
     expect(withConfig.stdout).toMatch(/_default\/hosts.toml:1:1 warning hosts-dir-replaced/);
   });
 });
+
+describe('cli explain-error', () => {
+  const notFound = 'rpc error: code = NotFound desc = failed to pull and unpack image "quay.io/coreos/etcd:v3.6.0-rc.1": failed to resolve reference "quay.io/coreos/etcd:v3.6.0-rc.1": quay.io/coreos/etcd:v3.6.0-rc.1: not found';
+  it('reads the #11857 error on the seed: the v1.32.2 chain has no fallback, v1.32.3 has one', async () => {
+    const result = await run(['explain-error', '--config', fixture('seed.yaml')], notFound);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Error: not-found');
+    expect(result.stdout).toContain('Image: quay.io/coreos/etcd:v3.6.0-rc.1');
+    expect(result.stdout).toMatch(/v1\.32\.2\+k3s1: fits this chain\n {2}step 1 mirror {3}https:\/\/example\.com\/v2\/coreos\/etcd\/manifests\/v3\.6\.0-rc\.1\?ns=quay\.io/);
+    expect(result.stdout).toContain('v1.32.2+k3s1 never fall back to quay.io');
+    const json = JSON.parse((await run(['explain-error', '--config', fixture('seed.yaml'), '--format', 'json'], notFound)).stdout) as { releases: { id: string; steps: unknown[] }[] };
+    expect(json.releases.map((release) => [release.id, release.steps.length])).toEqual([
+      ['v1.32.2+k3s1', 1],
+      ['v1.32.3+k3s1', 2],
+    ]);
+  });
+
+  it('asks for the error text when stdin is empty', async () => {
+    const result = await run(['explain-error'], '   ');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('reads the error text on stdin');
+  });
+});

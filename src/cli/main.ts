@@ -6,6 +6,7 @@ import { MAX_HOSTS_DIRS, releasesFor, resolveInput } from './request.ts';
 import { renderVersions } from './versions.ts';
 import { escapeControls, terminalJson } from './terminal.ts';
 import { renderText } from './text.ts';
+import { explainError, renderExplanation } from './explainError.ts';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIO {
@@ -24,11 +25,15 @@ Usage:
   npm run --silent cli -- resolve --hosts-dir DIR [--config FILE] [--image REF]... [options]
   npm run --silent cli -- batch < requests.json
   npm run --silent cli -- versions [--rke2] [--format text|json]
+  npm run --silent cli -- explain-error [--config FILE] [--hosts-dir DIR] [--k3s VERSION]... < error.txt
 
 Commands:
   resolve   Show what K3s/RKE2 writes for containerd and each image's endpoint chain per release
   batch     Read a JSON array of requests on stdin, write a JSON array of results
   versions  List every release line, its behaviour profiles and the containerd each ships
+  explain-error  Read a pull error (kubectl describe, kubelet or containerd journal) on stdin against the
+                 chains of the compared releases: the step it comes from, why, and the fix (same options
+                 as resolve, --config optional; --error-file FILE instead of stdin)
 
 Options for resolve:
   --config FILE                          registries.yaml to read (required unless --hosts-dir is given)
@@ -75,6 +80,7 @@ const resolveOptions = {
   rke2: { type: 'string', multiple: true },
   containerd: { type: 'string', multiple: true },
   'hosts-dir': { type: 'string' },
+  'error-file': { type: 'string' },
   'disable-default-registry-endpoint': { type: 'boolean' },
   'embedded-registry': { type: 'boolean' },
   format: { type: 'string' },
@@ -104,6 +110,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await runBatchCommand(rest, io);
       case 'versions':
         return runVersions(rest, io);
+      case 'explain-error':
+        return await runExplainError(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -186,6 +194,28 @@ function readHostsDir(io: CliIO, path: string): Record<string, string> {
     }
   }
   return tree;
+}
+
+async function runExplainError(args: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseOptions(args);
+  if (values.help === true) {
+    io.stdout(help);
+    return exitCodes.ok;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not "${format}"`);
+  const errorText = values['error-file'] === undefined ? await io.readStdin() : readText(io, values['error-file']);
+  if (errorText.trim() === '') throw new UserError('explain-error reads the error text on stdin (or --error-file FILE)');
+  const hostsDirPath = values['hosts-dir'];
+  const explained = explainError({
+    errorText,
+    registriesYaml: values.config === undefined ? '' : readText(io, values.config),
+    hostsDirs: hostsDirPath === undefined ? undefined : readHostsDir(io, hostsDirPath),
+    releases: releasesFromOptions(args, values.config === undefined && hostsDirPath !== undefined ? 'containerd' : 'k3s'),
+    images: [...(values.image ?? [])],
+  });
+  io.stdout(escapeControls(renderExplanation(explained, format)));
+  return exitCodes.ok;
 }
 
 function runVersions(args: readonly string[], io: CliIO): number {

@@ -47,7 +47,7 @@ const KINDS: readonly (readonly [ErrorKind, RegExp])[] = [
   ['unknown-authority', /x509: certificate signed by unknown authority/i],
   ['tls-verify', /tls: failed to verify certificate|x509: certificate (?:is valid for|is not valid|has expired|is not yet valid)|tls: handshake failure|remote error: tls:/i],
   ['unauthorized', /no basic auth credentials|401 Unauthorized|authorization failed|pull access denied|failed to authorize|insufficient_scope|unauthorized: /i],
-  ['http-status', /unexpected status.{0,300}?: (?:[45]\d\d)\b|"status"=5\d\d|\b(?:403 Forbidden|429 Too Many Requests|toomanyrequests|50[0-4] [A-Z][a-z]+(?: [A-Z][a-z]+)*)/],
+  ['http-status', /unexpected status.{0,300}?: (?:[45]\d\d)\b|"status\\?"=5\d\d|\b(?:403 Forbidden|429 Too Many Requests|toomanyrequests|50[0-4] [A-Z][a-z]+(?: [A-Z][a-z]+)*)/],
   ['dns', /no such host|dial tcp: lookup [^\s:]+/i],
   ['connection-refused', /connect: connection refused|connection reset by peer|connect: no route to host|network is unreachable/i],
   ['timeout', /i\/o timeout|context deadline exceeded|DeadlineExceeded|TLS handshake timeout|Client\.Timeout exceeded|request canceled while waiting/i],
@@ -82,7 +82,7 @@ export function readPastedError(pasted: string): PastedError {
   const url = firstUrl(flat);
   return {
     kind,
-    image: imageOf(flat),
+    image: imageOf(flat) ?? imageOfRequest(url),
     url,
     host: hostOf(flat, url),
     status: statusOf(flat, kind),
@@ -105,6 +105,19 @@ function imageOf(text: string): string | null {
   return /^[a-z0-9][\w.:/@-]*$/.test(word) && word.includes('/') ? word : null;
 }
 
+/**
+ * The image a manifest request was for: `https://mirror/v2/<repository>/manifests/<tag>?ns=<registry>`
+ * (a request to the registry itself has no `ns`). Mirror path prefixes cannot be told apart, so this
+ * is a best guess, used only when the text names no image.
+ */
+function imageOfRequest(url: string | null): string | null {
+  const match = url === null ? null : /^https?:\/\/([^/?#]+)\/v2\/(.+)\/manifests\/([^/?#]+)(?:\?(?:.*&)?ns=([^&#]+))?/.exec(url);
+  if (match === null) return null;
+  const [, host, repository, object, ns] = match;
+  const registry = ns !== undefined ? decodeURIComponent(ns) : host === 'registry-1.docker.io' ? 'docker.io' : (host ?? '');
+  return `${registry}/${repository}${object?.startsWith('sha256:') ? `@${object}` : `:${object}`}`;
+}
+
 function firstUrl(text: string): string | null {
   const match = URL_PATTERN.exec(text);
   const url = match?.[1] ?? match?.[2] ?? match?.[3] ?? null;
@@ -121,7 +134,7 @@ function hostOf(text: string, url: string | null): string | null {
 
 function statusOf(text: string, kind: ErrorKind): number | null {
   if (kind !== 'http-status') return null;
-  const match = /unexpected status.{0,300}?: ([45]\d\d)\b|"status"=(\d{3})|\b([45]\d\d) [A-Z][a-z]+/.exec(text);
+  const match = /unexpected status.{0,300}?: ([45]\d\d)\b|"status\\?"=(\d{3})|\b([45]\d\d) [A-Z][a-z]+/.exec(text);
   const code = match?.[1] ?? match?.[2] ?? match?.[3];
   return code === undefined ? (/toomanyrequests/.test(text) ? 429 : null) : Number(code);
 }
