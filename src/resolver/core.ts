@@ -36,5 +36,3 @@ export { describeDifference, releasesWritingTheSame } from './compare.ts';
 export { RegexEngineMissing, type RegexEngine } from './rewrite/goRegexp.ts';
 export { OlderReleasesMissing, type OlderReleases } from './older/support.ts';
 export { lostSettings, lostSettingsList } from './lostSettings.ts';
-export { readPastedError, MAX_PASTE, type ErrorKind, type PastedError } from './errors/pastedError.ts';
-export { explainPastedError, imageOfError, type ErrorExplanation, type ReleaseReading } from './errors/explain.ts';

@@ -8,6 +8,9 @@ import { olderReleases } from './older/index.ts';
 
 export * from './core.ts';
 export { olderReleases } from './older/index.ts';
+// Reading pasted errors: for the CLI and scripts (the page loads it with its panel).
+export { readPastedError, MAX_PASTE, type ErrorKind, type PastedError } from './errors/pastedError.ts';
+export { explainPastedError, imageOfError, type ErrorExplanation, type ReleaseReading } from './errors/explain.ts';
 
 /** The whole pipeline (see pipeline.ts), with re2js as the rewrite engine and every release supported. */
 export function resolve(input: ResolveInput): Resolution {

@@ -12,6 +12,7 @@ import { ReleaseColumnsHead } from '../components/ReleaseColumnsHead.tsx';
 // A card's chains, what-if selectors and why-trace load when the first card is opened.
 const ImageCard = lazy(() => import('./ImageCard.tsx'));
 const WhatIfPanel = lazy(() => import('./WhatIfPanel.tsx'));
+const ErrorPanel = lazy(() => import('./ErrorPanel.tsx'));
 
 /**
  * Summary first: one row per sample image and one cell per compared release, saying which
@@ -30,6 +31,7 @@ export function ChainsPanel() {
   // What the user opened or closed; other cards follow the default.
   const [chosen, setChosen] = useState<ReadonlyMap<string, boolean>>(() => new Map());
   const [whatIfOpen, setWhatIfOpen] = useState(false);
+  const [errorOpen, setErrorOpen] = useState(false);
   // Cards load their code lazily: they open by themselves only once the page is live, so the
   // prerendered first view (the summary) hydrates as it was rendered.
   const [live, setLive] = useState(false);
@@ -117,6 +119,14 @@ export function ChainsPanel() {
         {whatIfOpen && (
           <Suspense fallback={<p className="muted">…</p>}>
             <WhatIfPanel />
+          </Suspense>
+        )}
+      </details>
+      <details className="what-if paste-error" open={errorOpen} onToggle={(event) => setErrorOpen(event.currentTarget.open)}>
+        <summary>What does this error mean? Paste it from a pod or the journal</summary>
+        {errorOpen && (
+          <Suspense fallback={<p className="muted">…</p>}>
+            <ErrorPanel />
           </Suspense>
         )}
       </details>
