@@ -15,6 +15,7 @@ import type { Registry } from './registries/model.ts';
 import { parseRegistriesYaml } from './registries/parse.ts';
 import { releaseDiagnostics } from './releaseDiagnostics.ts';
 import { yourFilesDiagnostics } from './yourFiles/diagnostics.ts';
+import { requestCredentials } from './credentials.ts';
 import type { ImageResolution, ReleaseResolution, Resolution, ResolutionWork, ResolveInput, SourceRef, VersionChain } from './resolution.ts';
 import { missingRegexEngine, type RegexEngine } from './rewrite/goRegexp.ts';
 import { legacySourcesOf, sourcesOf, yourFileSources } from './sources.ts';
@@ -102,7 +103,7 @@ export function resolve(input: ResolveInput): Resolution {
     chainBytes: budget.chainBytes.used,
     rewriteEvaluations: budget.rewriteEvaluations.used,
   };
-  return { loadable: parsed.loadable, diagnostics, releases: releaseResults, images, work };
+  return { loadable: parsed.loadable, diagnostics, releases: releaseResults, images, work, credentials: requestCredentials(parsed.loadable ? parsed.registry : null) };
 }
 
 /** One compared release, wired up: what K3s wrote, the containerd reader over it, and the chain-sharing key. */

@@ -8,6 +8,7 @@ import type { Span } from './registries/span.ts';
 import type { RegexEngine } from './rewrite/goRegexp.ts';
 import type { OlderReleases } from './older/support.ts';
 import type { YourDir } from './k3s/certsAtStartup.ts';
+import type { RequestCredentials } from './credentials.ts';
 
 /** What the engine is asked, and what it answers (pipeline.ts `resolve`). */
 export interface ResolveInput {
@@ -48,6 +49,8 @@ export interface Resolution {
   images: ImageResolution[];
   /** What the resolution cost, counted (never timed): tests and benchmarks bound it. */
   work: ResolutionWork;
+  /** Which configs keys carry credentials (containerd sends them to requests for exactly that host). */
+  credentials: RequestCredentials;
 }
 
 /** One release's side of the comparison: K3s's output and containerd's verdict on it. */

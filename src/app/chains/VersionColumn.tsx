@@ -1,9 +1,9 @@
-import { availabilities, simulatePull, type Availability, type ImageResolution, type Release, type ResolvedEndpoint } from '../../resolver/core.ts';
+import { availabilities, credentialsFor, simulatePull, type Availability, type ImageResolution, type Release, type ResolvedEndpoint } from '../../resolver/core.ts';
 import { availabilityOf } from '../../share/whatIf.ts';
 import { availabilityLabels } from '../state/whatIfLabels.ts';
 import { profileSummaries } from '../../resolver/profiles/summaries.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { selectCertsD, selectMode, selectWhatIf } from '../state/selectors.ts';
+import { selectCertsD, selectCredentials, selectMode, selectWhatIf } from '../state/selectors.ts';
 
 const kindLabel = { mirror: 'mirror', embedded: 'embedded', default: 'default' } as const;
 
@@ -71,7 +71,7 @@ export function VersionColumn({ releases, image }: { releases: readonly Release[
       ) : (
         <ol className="chain">
           {chain.map((endpoint, index) => (
-            <EndpointItem key={index} endpoint={endpoint} availability={answers[index] ?? 'not-found'} tried={index < outcome.attempts.length} />
+            <EndpointItem key={index} endpoint={endpoint} availability={answers[index] ?? 'not-found'} tried={index < outcome.attempts.length} readsConfigs={release.product !== 'containerd'} />
           ))}
         </ol>
       )}
@@ -91,9 +91,11 @@ export function VersionColumn({ releases, image }: { releases: readonly Release[
   );
 }
 
-function EndpointItem({ endpoint, availability, tried }: { endpoint: ResolvedEndpoint; availability: Availability; tried: boolean }) {
+function EndpointItem({ endpoint, availability, tried, readsConfigs }: { endpoint: ResolvedEndpoint; availability: Availability; tried: boolean; readsConfigs: boolean }) {
   const actions = useActions();
   const { readOnly } = usePlayground(selectMode);
+  const credentials = usePlayground(selectCredentials);
+  const sentWith = credentials === null ? null : credentialsFor(credentials, endpoint.host.host);
   const show = () => actions.setHighlight(endpoint.sources);
   const hide = () => actions.setHighlight([]);
   return (
@@ -107,6 +109,19 @@ function EndpointItem({ endpoint, availability, tried }: { endpoint: ResolvedEnd
         </span>
       )}
       {endpoint.httpFallback && <span className="note">HTTPS first, then plain HTTP if the server does not speak TLS</span>}
+      {readsConfigs && credentials !== null && credentials.authKeys.length > 0 && (
+        <span className="note credentials-note">
+          {sentWith !== null ? (
+            <>
+              credentials: <code>configs."{sentWith}".auth</code> (a pod's pull secret replaces them)
+            </>
+          ) : (
+            <>
+              no credentials sent (auth is keyed by {credentials.authKeys.map((key) => `"${key}"`).join(', ')}, not {endpoint.host.host})
+            </>
+          )}
+        </span>
+      )}
       <label className="availability">
         <span className="visually-hidden">What {endpoint.url} returns</span>
         <select value={availability} disabled={readOnly} onChange={(event) => actions.setAvailability(endpoint.url, event.target.value as Availability)}>

@@ -177,3 +177,17 @@ describe('hostile hosts.toml files', () => {
     expect(cut[0]?.message).toMatch(/^4,9\d\d more findings in this file are not listed/);
   });
 });
+
+describe('credentials per request host', () => {
+  it('goes with requests to exactly the configs key, never to the upstream name or "*"', async () => {
+    const { credentialsFor } = await import('../credentials.ts');
+    const yaml = 'mirrors:\n  docker.io:\n    endpoint: ["https://harbor.example.com:8443"]\nconfigs:\n  docker.io:\n    auth: {username: a, password: b}\n  "*":\n    auth: {username: c, password: d}\n  "harbor.example.com:8443":\n    auth: {username: e, password: f}\n';
+    const result = resolve({ registriesYaml: yaml, images: ['nginx'], releases: [releaseOf('v1.32.3+k3s1')] });
+    const hosts = result.images[0]?.versions['v1.32.3+k3s1']?.chain.map((step) => [step.host.host, credentialsFor(result.credentials, step.host.host)]);
+    expect(hosts).toEqual([
+      ['harbor.example.com:8443', 'harbor.example.com:8443'],
+      ['registry-1.docker.io', null],
+    ]);
+    expect(JSON.stringify(result.credentials)).not.toMatch(/"[bdf]"/);
+  });
+});
