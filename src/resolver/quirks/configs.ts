@@ -1,3 +1,4 @@
+import { DOCKER_HUB, DOCKER_HUB_HOST } from '../registryNames.ts';
 import { diagnostic, type SpannedDiagnostic } from '../diagnostics.ts';
 import { urlHostPort } from '../go/net.ts';
 import type { RegistryConfig } from '../registries/model.ts';
@@ -100,9 +101,11 @@ function keyedByUpstream(config: RegistryConfig, context: QuirkContext): Spanned
   const hosts = context.endpoints.flatMap(({ origin, registryName }) => (origin.mirrorKey === config.key && registryName !== null ? [registryName] : []));
   if (hosts.length === 0) return null;
   const what = [config.tls !== null ? 'tls' : '', config.auth !== null ? 'auth' : ''].filter(Boolean).join(' and ');
+  // Credentials go by the request host: Docker Hub's requests go to registry-1.docker.io, never "docker.io".
+  const own = config.key === DOCKER_HUB && config.auth !== null ? `reaches no request (Docker Hub is served by ${DOCKER_HUB_HOST}, and containerd looks credentials up by the request host), and not` : `applies only to ${config.key}'s own default endpoint, not`;
   return diagnostic(
     'config-keyed-by-upstream',
-    `configs."${config.key}".${what} applies only to ${config.key}'s own default endpoint, not to its mirror endpoint${hosts.length > 1 ? 's' : ''} ${hosts.map((host) => `"${host}"`).join(', ')}. To use it with the mirror, key it by the mirror host: configs."${hosts[0]}".`,
+    `configs."${config.key}".${what} ${own} to its mirror endpoint${hosts.length > 1 ? 's' : ''} ${hosts.map((host) => `"${host}"`).join(', ')}. To use it with the mirror, key it by the mirror host: configs."${hosts[0]}".`,
     config.keySpan,
   );
 }
