@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { layoutOf, lostSettingsList, releasesWritingTheSame, type ReleaseResolution } from '../../resolver/core.ts';
+import { nodeChecks } from '../../resolver/nodeChecks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectCertsD, selectResolution } from '../state/selectors.ts';
 import { panelId, TabList, tabId } from './TabList.tsx';
@@ -27,7 +28,37 @@ export function HostsTomlPanel() {
       {groups.map((group) => (
         <WrittenFiles key={group.map((release) => release.id).join(' ')} group={group} titled={groups.length > 1} />
       ))}
+      <NodeChecks releases={resolution.releases} image={resolution.images.find((image) => image.normalized !== null)?.normalized ?? null} />
     </div>
+  );
+}
+
+/** "Check it on the node": per release, the commands that confirm the prediction, copyable. */
+function NodeChecks({ releases, image }: { releases: readonly ReleaseResolution[]; image: string | null }) {
+  const { copied, copy } = useClipboard();
+  return (
+    <section className="node-checks" aria-labelledby="node-checks-heading">
+      <h3 id="node-checks-heading">Check it on the node</h3>
+      {releases.map((release) => (
+        <details key={release.id}>
+          <summary>{release.id}</summary>
+          <ol>
+            {nodeChecks(release, image).map((check) => (
+              <li key={check.title}>
+                <strong>{check.title}</strong>{' '}
+                <button type="button" onClick={() => void copy(`${release.id}:${check.title}`, check.command)}>
+                  {copied === `${release.id}:${check.title}` ? 'Copied' : 'Copy'}
+                </button>
+                <pre tabIndex={0}>
+                  <code>{check.command}</code>
+                </pre>
+                <p className="muted">{check.note}</p>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ))}
+    </section>
   );
 }
 
