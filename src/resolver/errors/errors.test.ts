@@ -104,3 +104,11 @@ function reportedStep(answers: readonly Availability[], reason: Availability, ra
   if (ranking === 'first-non-404' && reason !== 'not-found') return answers.findIndex((answer) => answer !== 'not-found');
   return answers.findIndex((answer) => answer === reason || (reason !== 'not-found' && answer !== 'not-found' && ranking === 'by-priority'));
 }
+
+describe('registries.yaml in the wrong place', () => {
+  it('says where the file belongs when K3s applied it as a manifest', () => {
+    const fixture = pullErrorFixtures.find((candidate) => candidate.source.includes('8677'));
+    const explained = explainPastedError(readPastedError(fixture?.text ?? ''), resolve({ registriesYaml: '', images: [] }));
+    expect(explained.fixes[0]).toContain('/etc/rancher/k3s/registries.yaml');
+  });
+});

@@ -149,6 +149,8 @@ function fixesFor(error: PastedError, image: ImageResolution | undefined, releas
     case 'http-status':
       return [`Look at ${host}'s own logs: a ${error.status ?? 'server'} error from a mirror or cache (an embedded registry that lacks the image answers 500 by design and containerd tries the next step).`];
     case 'registries-yaml':
+      // A registries.yaml among the auto-deployed manifests is applied as a Kubernetes object, and fails.
+      if (/server\/manifests\/registries\.yaml/.test(error.evidence)) return ['Move the file to /etc/rancher/k3s/registries.yaml (RKE2: /etc/rancher/rke2/registries.yaml): files in server/manifests are applied as Kubernetes manifests, and registries.yaml is not one.'];
       return [resolution.diagnostics.find((found) => found.severity === 'error')?.message ?? 'Paste the registries.yaml into the editor: its first error is shown at its line.'];
     case 'unknown':
       return ['Paste the whole event or journal line: the part after "failed to pull and unpack image" names the image and the reason.'];

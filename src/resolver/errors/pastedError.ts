@@ -42,7 +42,7 @@ export const MAX_PASTE = 64_000;
 
 /** Most specific first: a TLS error also mentions the request, a 401 also says "failed to resolve". */
 const KINDS: readonly (readonly [ErrorKind, RegExp])[] = [
-  ['registries-yaml', /(?:registries\.yaml|private registry configuration).{0,200}?(?:yaml: |error|fail)|yaml: (?:line \d+: |unmarshal errors)/i],
+  ['registries-yaml', /(?:error|fail).{0,200}?registries\.yaml|(?:registries\.yaml|private registry configuration).{0,200}?(?:yaml: |error|fail)|yaml: (?:line \d+: |unmarshal errors)/i],
   ['http-to-https', /server gave HTTP response to HTTPS client/i],
   ['unknown-authority', /x509: certificate signed by unknown authority/i],
   ['tls-verify', /tls: failed to verify certificate|x509: certificate (?:is valid for|is not valid|has expired|is not yet valid)|tls: handshake failure|remote error: tls:/i],
