@@ -32,3 +32,16 @@ describe('check it on the node', () => {
     expect(JSON.stringify([k3s, rke2, legacy])).not.toContain('never-in-a-command');
   });
 });
+
+describe('the config.toml registry auth section', () => {
+  it('is rendered per containerd config version, keyed as written, with the values hidden', () => {
+    const yaml = 'configs:\n  "harbor.example.com:8443":\n    auth:\n      username: robot\n      password: hidden-value\n';
+    const result = resolve({ registriesYaml: yaml, images: [], releases: ['v1.31.5+k3s1', 'v1.32.3+k3s1', 'v1.25.16+k3s1'].map((name) => releaseOf(name)) });
+    const [v2, v3, legacy] = result.releases.map((release) => release.authSection);
+    expect(v2).toBe('[plugins."io.containerd.grpc.v1.cri".registry.configs."harbor.example.com:8443".auth]\n  username = "<redacted>"\n  password = "<redacted>"\n');
+    expect(v3).toBe('[plugins.\'io.containerd.cri.v1.images\'.registry.configs."harbor.example.com:8443".auth]\n  username = "<redacted>"\n  password = "<redacted>"\n');
+    // config.toml releases show their whole registry section instead.
+    expect(legacy).toBeNull();
+    expect(JSON.stringify(result.releases.map((release) => release.authSection))).not.toContain('hidden-value');
+  });
+});

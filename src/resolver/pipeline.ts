@@ -16,6 +16,7 @@ import { parseRegistriesYaml } from './registries/parse.ts';
 import { releaseDiagnostics } from './releaseDiagnostics.ts';
 import { yourFilesDiagnostics } from './yourFiles/diagnostics.ts';
 import { requestCredentials } from './credentials.ts';
+import { renderAuthSection } from './k3s/authSection.ts';
 import type { ImageResolution, ReleaseResolution, Resolution, ResolutionWork, ResolveInput, SourceRef, VersionChain } from './resolution.ts';
 import { missingRegexEngine, type RegexEngine } from './rewrite/goRegexp.ts';
 import { legacySourcesOf, sourcesOf, yourFileSources } from './sources.ts';
@@ -178,6 +179,7 @@ function releaseStages(releases: readonly Release[], registry: Registry | null, 
       containerdError: registry === null ? null : reader.startError,
       startupErrors: startupErrors(release, disableDefault, embedded !== null),
       yourDirs: certs.yours,
+      authSection: registry === null || generator.output !== 'hosts-toml' ? null : renderAuthSection(registry, readerBehaviour.toml === 'go-toml-v1' ? 2 : 3),
     };
     return { release, embedded, k3s, reader, chainGroup, readsRegistriesYaml, yours: certs.yours, sourcesFor, result };
   });

@@ -71,6 +71,8 @@ export interface ReleaseResolution {
   startupErrors: string[];
   /** What became of each hosts.toml you wrote: used, replaced by K3s's, deleted at start-up, or never read. */
   yourDirs: YourDir[];
+  /** The registry auth section K3s renders into config.toml (values hidden); null without auth, and for config.toml releases (configToml has it all). */
+  authSection: string | null;
 }
 
 export interface ResolutionWork {

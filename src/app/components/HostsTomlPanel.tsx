@@ -121,7 +121,7 @@ function filesOf(group: readonly ReleaseResolution[]): File[] {
     const configPath = layout.certsDir.replace(/certs\.d$/, 'config.toml');
     return [{ name: 'config.toml', path: `${configPath} (registry section)`, text: first.configToml, rejections: [] }];
   }
-  return Object.entries(first.hostsToml).map(([dir, text]) => ({
+  const files: File[] = Object.entries(first.hostsToml).map(([dir, text]) => ({
     name: dir,
     path: `${layout.certsDir}/${dir}/hosts.toml`,
     text,
@@ -130,6 +130,13 @@ function filesOf(group: readonly ReleaseResolution[]): File[] {
       return rejected === undefined ? [] : [{ release: release.id, error: rejected.error, lost: lostSettingsList(release.hostConfigs.get(dir)) }];
     }),
   }));
+  // Credentials do not go to hosts.toml: K3s writes them into config.toml, one section per configs key.
+  const sections = [...new Set(group.map((release) => release.authSection).filter((text): text is string => text !== null))];
+  sections.forEach((text, index) => {
+    const configPath = layout.certsDir.replace(/certs\.d$/, 'config.toml');
+    files.push({ name: sections.length === 1 ? 'config.toml auth' : `config.toml auth ${index + 1}`, path: `${configPath} (registry auth section, values hidden)`, text, rejections: [] });
+  });
+  return files;
 }
 
 function WrittenFiles({ group, titled }: { group: readonly ReleaseResolution[]; titled: boolean }) {
