@@ -1,4 +1,4 @@
-import { expect, linkTo, screenshot, seriousAxeViolations, test } from './support/fixtures.ts';
+import { expect, linkTo, openCard, screenshot, seriousAxeViolations, test } from './support/fixtures.ts';
 
 /** As posted in k3s-io/k3s#11857 (crictl pull on v1.32.2+k3s1). */
 const NOT_FOUND =
@@ -24,7 +24,7 @@ test('pasting the #11857 "not found" error on the seed points at the v1.32.2 cha
 test('auth keyed by the upstream registry: the mirror step says no credentials are sent, with a diagnostic', async ({ page }) => {
   const yaml = 'mirrors:\n  docker.io:\n    endpoint:\n      - "https://harbor.corp.example.net"\nconfigs:\n  docker.io:\n    auth:\n      username: robot\n      password: s3cret-pass-value\n';
   await page.goto(linkTo({ yaml, images: ['nginx:1.27'] }));
-  await page.locator('tbody.image-entry .row-toggle').first().click();
+  await openCard(page, 'nginx:1.27');
   const mirrorStep = page.locator('li.endpoint.kind-mirror').first();
   await expect(mirrorStep).toContainText('no credentials sent (auth is keyed by "docker.io", not harbor.corp.example.net)');
   await expect(page.locator('section.problems')).toContainText('config-keyed-by-upstream');

@@ -42,7 +42,7 @@ test('the #11857 seed: v1.32.2 fails with "not found", v1.32.3 falls back to Doc
   await page.getByRole('tab', { name: 'hosts.toml files' }).click();
   await expect(page.getByRole('tab', { name: '_default' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('/var/lib/rancher/k3s/agent/etc/containerd/certs.d/_default/hosts.toml').first()).toBeVisible();
-  expect(await page.getByRole('tabpanel').locator('pre code').textContent()).toBe(SEED_HOSTS_TOML);
+  expect(await page.getByRole('tabpanel').locator('.hosts-file pre code').textContent()).toBe(SEED_HOSTS_TOML);
   await screenshot(page, 'seed-hosts-toml');
   await page.getByRole('tab', { name: 'Endpoint chains' }).click();
   await screenshot(page, 'seed-chains');
