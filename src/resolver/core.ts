@@ -36,4 +36,4 @@ export { describeDifference, releasesWritingTheSame } from './compare.ts';
 export { RegexEngineMissing, type RegexEngine } from './rewrite/goRegexp.ts';
 export { OlderReleasesMissing, type OlderReleases } from './older/support.ts';
 export { lostSettings, lostSettingsList } from './lostSettings.ts';
-export { credentialsFor, type RequestCredentials } from './credentials.ts';
+export { credentialsFor, credentialSource, type CredentialSource, type RequestCredentials } from './credentials.ts';

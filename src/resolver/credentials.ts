@@ -22,3 +22,18 @@ export function requestCredentials(registry: Registry | null): RequestCredential
 export function credentialsFor(credentials: RequestCredentials, host: string): string | null {
   return credentials.authKeys.includes(host) ? host : null;
 }
+
+/** Where the credentials of one request come from. */
+export type CredentialSource = { from: 'pull-secret' } | { from: 'configs'; key: string } | { from: 'none' };
+
+/**
+ * With the pod's imagePullSecret: the kubelet passes one credential for the pull, and containerd's
+ * CRI then sends it to every host of the chain and never reads configs (image_pull.go `credentials`:
+ * `hostauth := r.GetAuth()`; configs only when it is nil). So a mirror gets the upstream registry's
+ * credentials, not its own (k3s-io/k3s#8026). [inferred: the kubelet leaves ServerAddress empty]
+ */
+export function credentialSource(credentials: RequestCredentials, host: string, pullSecret: boolean): CredentialSource {
+  if (pullSecret) return { from: 'pull-secret' };
+  const key = credentialsFor(credentials, host);
+  return key === null ? { from: 'none' } : { from: 'configs', key };
+}

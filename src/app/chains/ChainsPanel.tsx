@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo,
 import type { Release, Resolution } from '../../resolver/core.ts';
 import { markChainsRendered } from '../perfMarks.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { differenceOf, selectFailure, selectOnlyDiffering, selectResolution, selectSeq, selectStale, selectWhatIf } from '../state/selectors.ts';
+import { differenceOf, selectFailure, selectOnlyDiffering, selectPullSecret, selectResolution, selectSeq, selectStale, selectWhatIf } from '../state/selectors.ts';
 import { cellText, outcomeOf } from '../../share/outcomes.ts';
 import { ReleaseProblems } from './ReleaseProblems.tsx';
 import { plural } from '../components/CodeText.tsx';
@@ -24,6 +24,7 @@ export function ChainsPanel() {
   const failure = usePlayground(selectFailure);
   const onlyDiffering = usePlayground(selectOnlyDiffering);
   const whatIf = usePlayground(selectWhatIf);
+  const pullSecret = usePlayground(selectPullSecret);
   const seq = usePlayground(selectSeq);
   const actions = useActions();
   const [query, setQuery] = useState('');
@@ -111,6 +112,11 @@ export function ChainsPanel() {
         {first !== undefined && second !== undefined && (
           <label className="filter">
             <input type="checkbox" checked={onlyDiffering} onChange={(event) => actions.setOnlyDiffering(event.target.checked)} /> Only differing
+          </label>
+        )}
+        {resolution.credentials.authKeys.length > 0 && (
+          <label className="filter" title="The kubelet passes the pod's pull secret; containerd then sends it to every endpoint and ignores configs.*.auth">
+            <input type="checkbox" checked={pullSecret} onChange={(event) => actions.setPullSecret(event.target.checked)} /> Pods have an imagePullSecret
           </label>
         )}
       </div>

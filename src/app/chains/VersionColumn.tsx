@@ -1,9 +1,9 @@
-import { availabilities, credentialsFor, simulatePull, type Availability, type ImageResolution, type Release, type ResolvedEndpoint } from '../../resolver/core.ts';
+import { availabilities, credentialSource, simulatePull, type Availability, type ImageResolution, type Release, type ResolvedEndpoint } from '../../resolver/core.ts';
 import { availabilityOf } from '../../share/whatIf.ts';
 import { availabilityLabels } from '../state/whatIfLabels.ts';
 import { profileSummaries } from '../../resolver/profiles/summaries.ts';
 import { useActions, usePlayground } from '../state/context.tsx';
-import { selectCertsD, selectCredentials, selectMode, selectWhatIf } from '../state/selectors.ts';
+import { selectCertsD, selectCredentials, selectMode, selectPullSecret, selectWhatIf } from '../state/selectors.ts';
 
 const kindLabel = { mirror: 'mirror', embedded: 'embedded', default: 'default' } as const;
 
@@ -95,7 +95,8 @@ function EndpointItem({ endpoint, availability, tried, readsConfigs }: { endpoin
   const actions = useActions();
   const { readOnly } = usePlayground(selectMode);
   const credentials = usePlayground(selectCredentials);
-  const sentWith = credentials === null ? null : credentialsFor(credentials, endpoint.host.host);
+  const pullSecret = usePlayground(selectPullSecret);
+  const source = credentials === null ? null : credentialSource(credentials, endpoint.host.host, pullSecret);
   const show = () => actions.setHighlight(endpoint.sources);
   const hide = () => actions.setHighlight([]);
   return (
@@ -109,11 +110,13 @@ function EndpointItem({ endpoint, availability, tried, readsConfigs }: { endpoin
         </span>
       )}
       {endpoint.httpFallback && <span className="note">HTTPS first, then plain HTTP if the server does not speak TLS</span>}
-      {readsConfigs && credentials !== null && credentials.authKeys.length > 0 && (
+      {readsConfigs && credentials !== null && source !== null && (pullSecret || credentials.authKeys.length > 0) && (
         <span className="note credentials-note">
-          {sentWith !== null ? (
+          {source.from === 'pull-secret' ? (
+            <>credentials: the pod's imagePullSecret (containerd sends it to every step and reads no configs)</>
+          ) : source.from === 'configs' ? (
             <>
-              credentials: <code>configs."{sentWith}".auth</code> (a pod's pull secret replaces them)
+              credentials: <code>configs."{source.key}".auth</code> (a pod's pull secret replaces them)
             </>
           ) : (
             <>

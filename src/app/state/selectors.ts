@@ -24,6 +24,7 @@ export const selectBanners = (state: PlaygroundStore) => state.ui.banners;
 export const selectWhatIf = (state: PlaygroundStore) => state.draft.whatIf;
 export const selectFromLink = (state: PlaygroundStore) => state.ui.fromLink;
 export const selectCertsD = (state: PlaygroundStore) => state.draft.certsD;
+export const selectPullSecret = (state: PlaygroundStore) => state.ui.pullSecret;
 export const selectCredentials = (state: PlaygroundStore) => state.results.resolution?.credentials ?? null;
 export const selectActiveFile = (state: PlaygroundStore) => state.ui.activeFile;
 

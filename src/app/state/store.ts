@@ -48,6 +48,8 @@ export interface UiState {
   banners: Banner[];
   /** The page came from someone else's link and has not been edited yet. */
   fromLink: boolean;
+  /** "What if the pod has an imagePullSecret?": the credentials each step gets (not saved, not shared). */
+  pullSecret: boolean;
 }
 
 /** Written only by the recompute step (recompute.ts); never saved, never put in a link. */
@@ -101,6 +103,7 @@ export interface PlaygroundActions {
   /** Shows someone else's link: replaces the draft and marks it as theirs until edited. */
   openLink(state: PlaygroundState): void;
   setOnlyDiffering(value: boolean): void;
+  setPullSecret(value: boolean): void;
   setHighlight(sources: SourceRef[]): void;
   /** One endpoint's answer for one image (by request URL). */
   setAvailability(url: string, availability: Availability): void;
@@ -143,6 +146,7 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
         undo: null,
         banners: initial.banners ?? [],
         fromLink: initial.fromLink ?? false,
+        pullSecret: false,
       },
       results: initial.results ?? emptyResults,
 
@@ -215,6 +219,7 @@ export function createPlaygroundStore(initial: { mode: Mode; draft: PlaygroundSt
       },
       openLink: (linked) => set((state) => ({ draft: linked, ui: { ...state.ui, fromLink: true, undo: null } })),
       setOnlyDiffering: (onlyDiffering) => editUi({ onlyDiffering }),
+      setPullSecret: (pullSecret) => editUi({ pullSecret }),
       setHighlight: (highlight) => editUi({ highlight }),
       setAvailability: (url, availability) => {
         const whatIf = get().draft.whatIf;

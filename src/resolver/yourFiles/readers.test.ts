@@ -190,4 +190,12 @@ describe('credentials per request host', () => {
     ]);
     expect(JSON.stringify(result.credentials)).not.toMatch(/"[bdf]"/);
   });
+
+  it("with the pod's pull secret, every step gets it and configs are not read", async () => {
+    const { credentialSource } = await import('../credentials.ts');
+    const credentials = { authKeys: ['harbor.example.com:8443'] };
+    expect(credentialSource(credentials, 'harbor.example.com:8443', false)).toEqual({ from: 'configs', key: 'harbor.example.com:8443' });
+    expect(credentialSource(credentials, 'harbor.example.com:8443', true)).toEqual({ from: 'pull-secret' });
+    expect(credentialSource(credentials, 'registry-1.docker.io', false)).toEqual({ from: 'none' });
+  });
 });
