@@ -154,6 +154,11 @@ describe('permalink codec', () => {
     );
   });
 
+  it('keeps a leading byte order mark (TextDecoder drops it unless told not to)', () => {
+    const state = { ...defaultState, yaml: '\uFEFFmirrors:\n' };
+    expect(decodeState(encodeState(state))).toMatchObject({ ok: true, state: { yaml: '\uFEFFmirrors:\n' } });
+  });
+
   it('encodes only what differs from the defaults', () => {
     // What the whole state would cost if every field were written out.
     const everything = (state: PlaygroundState) => encodeBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(state)), { level: 9, dictionary: DICTIONARY_V1 })).length;

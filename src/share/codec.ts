@@ -132,7 +132,7 @@ function metaFormat(name: string, dictionary: Uint8Array, defaults: PlaygroundSt
       if (!inflated.ok) return failure(inflated.reason);
       let text: string;
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(inflated.bytes);
       } catch {
         return failure('not-utf8');
       }
