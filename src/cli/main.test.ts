@@ -285,3 +285,54 @@ describe('cli explain-error', () => {
     expect(result.stderr).toContain('reads the error text on stdin');
   });
 });
+
+describe('cli lint', () => {
+  const lintArgs = ['lint', fixture('lint.yaml'), '--k3s', 'v1.32.2+k3s1', '--k3s', 'v1.32.3+k3s1'];
+  const relative = (text: string) => text.replaceAll(fixture('lint.yaml'), 'lint.yaml');
+
+  it('prints GitHub workflow annotations at each finding', async () => {
+    const result = await run([...lintArgs, '--format', 'github']);
+    expect(result.code).toBe(1);
+    await expect(relative(result.stdout)).toMatchFileSnapshot('./__snapshots__/lint-github.txt');
+    for (const line of result.stdout.trim().split('\n')) expect(line).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::[^\n]+$/);
+  });
+
+  it('prints SARIF 2.1.0 that the schema accepts, one rule per code with its help, regions per result', async () => {
+    const result = await run([...lintArgs, '--format', 'sarif']);
+    await expect(relative(result.stdout)).toMatchFileSnapshot('./__snapshots__/lint.sarif.json');
+    const { default: Ajv } = await import('ajv-draft-04');
+    const { default: addFormats } = await import('ajv-formats');
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../test/fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url)), 'utf8')) as object;
+    // The schema's language pattern is not valid with the u flag (a stray ]): compile patterns as the schema's authors did.
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const log = JSON.parse(result.stdout) as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const [firstRun] = log.runs;
+    expect(new Set(firstRun?.tool.driver.rules.map((rule) => rule.id)).size).toBe(firstRun?.tool.driver.rules.length);
+    expect(firstRun?.tool.driver.rules.every((rule) => rule.help.text.length > 10)).toBe(true);
+    expect(firstRun?.results.length).toBeGreaterThan(2);
+    expect(firstRun?.results.every((item) => item.locations[0]?.physicalLocation.region.startLine !== undefined)).toBe(true);
+  });
+
+  it('sets the exit code by --fail-on', async () => {
+    const clean = ['lint', fixture('seed.yaml'), '--k3s', 'v1.32.3+k3s1'];
+    expect((await run([...lintArgs, '--fail-on', 'error'])).code).toBe(1);
+    expect((await run(clean)).code).toBe(0);
+    const seedWarns = ['lint', fixture('seed.yaml'), '--k3s', 'v1.32.2+k3s1'];
+    expect((await run([...seedWarns, '--fail-on', 'error'])).code).toBe(0);
+    expect((await run([...seedWarns, '--fail-on', 'warning'])).code).toBe(1);
+    expect((await run([...seedWarns, '--fail-on', 'note'])).code).toBe(1);
+    expect((await run([...lintArgs, '--fail-on', 'sometimes'])).code).toBe(2);
+    expect((await run(['lint'])).code).toBe(2);
+  });
+
+  it('checks against the newest release and each release where the file behaves differently when none are named', async () => {
+    const result = await run(['lint', fixture('seed.yaml'), '--format', 'json']);
+    const [file] = JSON.parse(result.stdout) as { diagnostics: { code: string; message: string }[] }[];
+    const message = file?.diagnostics.find((found) => found.code === 'wildcard-no-fallback')?.message ?? '';
+    expect(message).toContain('v1.32.2+k3s1 (fixed in v1.32.3+k3s1)');
+    expect(message).toContain('v1.31.6+k3s1 (fixed in v1.31.7+k3s1)');
+  });
+});

@@ -7,6 +7,7 @@ import { renderVersions } from './versions.ts';
 import { escapeControls, terminalJson } from './terminal.ts';
 import { renderText } from './text.ts';
 import { explainError, renderExplanation } from './explainError.ts';
+import { failsAt, lintFile, namedReleases, renderLint, type LintFormat } from './lint.ts';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIO {
@@ -26,11 +27,15 @@ Usage:
   npm run --silent cli -- batch < requests.json
   npm run --silent cli -- versions [--rke2] [--format text|json]
   npm run --silent cli -- explain-error [--config FILE] [--hosts-dir DIR] [--k3s VERSION]... < error.txt
+  npm run --silent cli -- lint FILE... [--hosts-dir DIR] [--k3s VERSION]... [--format text|json|github|sarif] [--fail-on error|warning|note]
 
 Commands:
   resolve   Show what K3s/RKE2 writes for containerd and each image's endpoint chain per release
   batch     Read a JSON array of requests on stdin, write a JSON array of results
   versions  List every release line, its behaviour profiles and the containerd each ships
+  lint      Check registries.yaml files (and a certs.d folder) for CI: every finding at its line, as text, JSON,
+            GitHub annotations or SARIF 2.1.0; the releases default to the newest plus each release where the file
+            behaves differently (the timeline); exit 1 at --fail-on (default error)
   explain-error  Read a pull error (kubectl describe, kubelet or containerd journal) on stdin against the
                  chains of the compared releases: the step it comes from, why, and the fix (same options
                  as resolve, --config optional; --error-file FILE instead of stdin)
@@ -58,6 +63,7 @@ Batch request: {"id", "registriesYaml"?, "hostsDirs"?, "images", "versions"?, "p
   "registriesYaml" the default releases are plain containerd's.
 
 Exit codes:
+  lint     0 no finding at the --fail-on level; 1 some; 2 usage error; 3 internal error
   resolve  0 done; 1 K3s cannot load the registries.yaml; 2 usage error; 3 internal error
   versions 0 done; 2 usage error
   batch    0 every request answered (a registries.yaml K3s cannot load is an answer: see its
@@ -112,6 +118,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return runVersions(rest, io);
       case 'explain-error':
         return await runExplainError(rest, io);
+      case 'lint':
+        return runLint(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -195,6 +203,44 @@ function readHostsDir(io: CliIO, path: string): Record<string, string> {
   }
   return tree;
 }
+
+function runLint(args: readonly string[], io: CliIO): number {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof lintOptions; allowPositionals: true; strict: true; tokens: true }>>;
+  try {
+    parsed = parseArgs({ args: [...args], options: lintOptions, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    throw new UserError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals, tokens } = parsed;
+  if (values.help === true) {
+    io.stdout(help);
+    return exitCodes.ok;
+  }
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new UserError(`--format must be text, json, github or sarif, not "${format}"`);
+  const failOn = values['fail-on'] ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'note') throw new UserError(`--fail-on must be error, warning or note, not "${failOn}"`);
+  const hostsDirPath = values['hosts-dir'];
+  if (positionals.length === 0 && hostsDirPath === undefined) throw new UserError('lint needs a registries.yaml FILE (or --hosts-dir DIR)');
+  const named = namedReleases(tokens.flatMap((token) => (token.kind === 'option' && (token.name === 'k3s' || token.name === 'rke2') && token.value !== undefined ? [{ product: token.name, name: token.value }] : [])));
+  if (typeof named === 'string') throw new UserError(named);
+  const hostsDirs = hostsDirPath === undefined ? undefined : readHostsDir(io, hostsDirPath);
+  const images = [...(values.image ?? [])];
+  const common = { ...(named.length > 0 ? { releases: named } : {}), ...(hostsDirs !== undefined ? { hostsDirs, hostsDirPath } : {}), images };
+  const files = positionals.length === 0 ? lintFile('(no registries.yaml)', '', common).slice(1) : positionals.flatMap((path) => lintFile(path, readText(io, path), common));
+  io.stdout(escapeControls(renderLint(files, format as LintFormat)));
+  return failsAt(files, failOn) ? exitCodes.invalidConfig : exitCodes.ok;
+}
+
+const lintOptions = {
+  'hosts-dir': { type: 'string' },
+  k3s: { type: 'string', multiple: true },
+  rke2: { type: 'string', multiple: true },
+  image: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 async function runExplainError(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(args);
