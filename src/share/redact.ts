@@ -58,7 +58,7 @@ export function redactState(state: PlaygroundState): Redaction {
   const files = state.certsD.map((file, index): RedactedFile => {
     const found = fileSpans[index] ?? [];
     const applied = applySpans(file.toml, found);
-    return { dir: file.dir, original: file.toml, toml: applied.text, kept: applied.kept, lines: new LineIndex(file.toml), spans: found };
+    return { dir: file.dir, toml: applied.text, kept: applied.kept, lines: new LineIndex(file.toml), spans: found };
   });
   const redacted = [...listRedacted(spans, lines), ...files.flatMap((file) => listRedacted(file.spans, file.lines, file.dir))];
   const check = new LeakCheck([...spans, ...fileSpans.flat()].flatMap((span) => span.secrets));
@@ -71,7 +71,6 @@ export function redactState(state: PlaygroundState): Redaction {
 /** One hosts.toml through redaction: the text before and after, and how to map back to its lines. */
 interface RedactedFile {
   dir: string;
-  original: string;
   toml: string;
   kept: KeptSegment[];
   lines: LineIndex;
@@ -108,27 +107,26 @@ export class LeakCheck {
   leaksIn(state: PlaygroundState, kept: readonly KeptSegment[], lines: LineIndex, files: readonly Pick<RedactedFile, 'dir' | 'toml' | 'kept' | 'lines'>[] = []): LeakItem[] {
     const leaks: LeakItem[] = [];
     for (const file of files) {
-      for (const [index, offset] of this.search.findAll(file.toml)) {
-        const original = originalOffset(file.kept, offset);
-        const secret = this.search.needles[index] ?? '';
-        const line = original === null ? null : file.lines.position(original).line;
-        leaks.push({ line, file: file.dir, place: `certs.d/${file.dir}/hosts.toml${line === null ? '' : ` line ${line}`}`, why: `a credential value (${secret.length} characters) is also written here` });
-      }
+      leaks.push(...this.leaksInText(file.toml, file.kept, file.lines, (line) => ({ file: file.dir, place: `certs.d/${file.dir}/hosts.toml${line === null ? '' : ` line ${line}`}` })));
       if (this.finds(file.dir)) leaks.push({ line: null, file: file.dir, place: `the directory name certs.d/${file.dir}`, why: 'it contains a credential value' });
     }
-    const inYaml = this.search.findAll(state.yaml);
-    for (const [index, offset] of inYaml) {
-      const original = originalOffset(kept, offset);
-      const secret = this.search.needles[index] ?? '';
-      const line = original === null ? null : lines.position(original).line;
-      leaks.push({ line, place: line === null ? 'registries.yaml' : `line ${line}`, why: `a credential value (${secret.length} characters) is also written here` });
-    }
+    leaks.push(...this.leaksInText(state.yaml, kept, lines, (line) => ({ place: line === null ? 'registries.yaml' : `line ${line}` })));
     state.images.forEach((image, position) => {
       if (this.finds(image)) leaks.push({ line: null, place: `sample image ${position + 1}`, why: 'it contains a credential value' });
     });
     const meta = JSON.stringify([state.versions, state.view]);
     if (this.finds(meta)) leaks.push({ line: null, place: 'the compared releases', why: 'they contain a credential value' });
     return leaks.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? Infinity) - (b.line ?? Infinity));
+  }
+
+  /** Each secret found in a redacted text, located by its line in the original (null inside replaced text). */
+  private leaksInText(text: string, kept: readonly KeptSegment[], lines: LineIndex, where: (line: number | null) => Pick<LeakItem, 'place' | 'file'>): LeakItem[] {
+    return [...this.search.findAll(text)].map(([index, offset]) => {
+      const original = originalOffset(kept, offset);
+      const secret = this.search.needles[index] ?? '';
+      const line = original === null ? null : lines.position(original).line;
+      return { line, ...where(line), why: `a credential value (${secret.length} characters) is also written here` };
+    });
   }
 }
 
