@@ -3,7 +3,7 @@ import type { HostConfig } from './k3s/hostConfigs.ts';
 import type { Mirror, Registry } from './registries/model.ts';
 import { keyOfDirectory } from './registryNames.ts';
 import type { SourceRef } from './resolution.ts';
-import { tableHeaders, topLevelServerLine } from './containerd/tomlHeaders.ts';
+import { tableHeaders, tomlKeyLines, topLevelKey } from './containerd/tomlHeaders.ts';
 
 /** The mirror key, endpoint, rewrite and config in registries.yaml that produced a chain step. */
 export function sourcesOf(host: RegistryHost, pattern: string | null, hostsDir: string | null, hostConfigs: ReadonlyMap<string, HostConfig>, registry: Registry): SourceRef[] {
@@ -71,6 +71,6 @@ export function yourFileSources(host: RegistryHost, dir: string, text: string): 
     const header = tableHeaders(text).find(({ parts }) => parts[0] === 'host' && parts[1] === host.key);
     return header === undefined ? [] : [{ role: 'host', file: dir, span: { start: header.start, end: header.end } }];
   }
-  const server = topLevelServerLine(text);
-  return [{ role: 'host', file: dir, span: server ?? { start: 0, end: Math.max(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')) } }];
+  const server = topLevelKey(tomlKeyLines(text), 'server');
+  return [{ role: 'host', file: dir, span: server === undefined ? { start: 0, end: Math.max(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')) } : { start: server.keyStart, end: server.lineEnd } }];
 }

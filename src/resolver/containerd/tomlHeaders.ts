@@ -110,19 +110,6 @@ function countOccurrences(text: string, needle: string): number {
   return count;
 }
 
-/** The line of the top-level `server = …` key (before any table), or null. */
-export function topLevelServerLine(text: string): { start: number; end: number } | null {
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const start = offset;
-    offset += line.length + 1;
-    const trimmed = line.trimStart();
-    if (trimmed.startsWith('[')) return null;
-    if (/^(server|"server"|'server')\s*=/.test(trimmed)) return { start, end: start + line.replace(/\r$/, '').length };
-  }
-  return null;
-}
-
 /** A `key = value` line of a hosts.toml: the table it is in, its key parts and where key and value are. */
 export interface TomlKeyLine {
   table: string[];
@@ -209,4 +196,9 @@ function bracketBalance(text: string): number {
     return c === '#';
   });
   return balance;
+}
+
+/** The top-level `name = …` line (before any table), or undefined. */
+export function topLevelKey(lines: readonly TomlKeyLine[], name: string): TomlKeyLine | undefined {
+  return lines.find((line) => line.table.length === 0 && line.key.length === 1 && line.key[0] === name);
 }

@@ -1,5 +1,5 @@
 import type { LoadedDir } from '../containerd/configureHosts.ts';
-import { tableHeaders, tomlKeyLines, type TableHeader, type TomlKeyLine } from '../containerd/tomlHeaders.ts';
+import { tableHeaders, tomlKeyLines, topLevelKey, type TableHeader, type TomlKeyLine } from '../containerd/tomlHeaders.ts';
 import type { DiagnosticCode, SpannedDiagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
 import type { YourDir } from '../k3s/certsAtStartup.ts';
@@ -123,7 +123,7 @@ function checkFallback(dir: string, text: string, lines: readonly TomlKeyLine[],
     return loaded.decodeError === null && !loaded.rootAppended;
   });
   if (without.length === 0) return;
-  const server = lines.find((line) => line.table.length === 0 && line.key.length === 1 && line.key[0] === 'server');
+  const server = topLevelKey(lines, 'server');
   const names = without.map((view) => view.release.id).join(', ');
   const registry = dir === WILDCARD_DIR ? 'each registry' : dir.replace(/_(\d+)_$/, ':$1');
   const fix = dir === WILDCARD_DIR ? 'Nothing in _default can name every registry: give each one its own directory with a server line, if it must fall back.' : `Add \`server = "https://${registry}"\` to fall back.`;
