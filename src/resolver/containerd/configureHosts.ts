@@ -5,6 +5,7 @@ import { ALL_CAPABILITIES, blankHost, parseHostsFile, type HostEntry, type Hosts
 import type { HostKeys } from './hostFields.ts';
 import type { Result } from '../result.ts';
 import { CERTS_D } from './hostDir.ts';
+import { lastResults } from '../lastResults.ts';
 import { DOCKER_HUB, DOCKER_HUB_HOST } from '../registryNames.ts';
 
 /** A host containerd will try, after defaults and the TLS/HTTP decision (docker.RegistryHost). */
@@ -57,22 +58,12 @@ export function loadHostDir(dir: string, text: string, reading: HostsReading, ce
  * large tree decodes that file again, not the whole tree. Bounded in entries and in text size;
  * the decoded files are shared read-only, as within one resolution.
  */
-const remembered = new Map<string, Result<HostsFile>>();
-const REMEMBERED_FILES = 1_000;
-const REMEMBERED_TEXT = 100_000;
+const remembered = lastResults<Result<HostsFile>>(1_000, 100_000);
 
 function parseRemembered(path: string, text: string, reading: HostsReading): Result<HostsFile> {
-  if (text.length > REMEMBERED_TEXT) return parseHostsFile(path, text, reading);
   const { toml, emptyHostTree, keys } = reading;
   const key = `${toml}|${emptyHostTree}|${keys?.rewrites ?? ''}|${keys?.dialTimeout ?? ''}|${keys?.referrersCapability ?? ''}|${path}\u0000${text}`;
-  let parsed = remembered.get(key);
-  if (parsed === undefined) {
-    parsed = parseHostsFile(path, text, reading);
-    if (remembered.size >= REMEMBERED_FILES) remembered.delete(remembered.keys().next().value as string);
-  } else remembered.delete(key);
-  // Most recently used last: the first key is the one to drop.
-  remembered.set(key, parsed);
-  return parsed;
+  return remembered(key, () => parseHostsFile(path, text, reading));
 }
 
 /** No directory, an empty file or one containerd cannot decode: a single host with no address. */

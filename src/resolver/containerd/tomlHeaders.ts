@@ -1,3 +1,4 @@
+import { lastResults } from '../lastResults.ts';
 /**
  * The order of `[host."…"]` tables in a hosts.toml, read from the text itself: containerd uses
  * go-toml's low-level parser for this (getSortedHosts) because decoded TOML tables have no order.
@@ -26,17 +27,11 @@ export interface TableHeader {
 }
 
 /** Headers of the texts read last: a file's headers are asked for by the reader, the sources and the diagnostics. */
-const headersOf = new Map<string, readonly TableHeader[]>();
+const headersOf = lastResults<readonly TableHeader[]>(256, 100_000);
 
 /** Key parts of every standard `[table]` header (array tables are skipped), outside multi-line strings. */
 export function tableHeaders(text: string): readonly TableHeader[] {
-  let headers = headersOf.get(text);
-  if (headers === undefined) {
-    headers = readTableHeaders(text);
-    if (headersOf.size >= 256) headersOf.delete(headersOf.keys().next().value as string);
-    headersOf.set(text, headers);
-  }
-  return headers;
+  return headersOf(text, () => readTableHeaders(text));
 }
 
 function readTableHeaders(text: string): TableHeader[] {
