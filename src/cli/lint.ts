@@ -1,4 +1,4 @@
-import { diagnosticCodes, findRelease, newestRelease, olderReleases, parseRegistriesYaml, releaseOf, resolve, type Diagnostic, type Release, type Severity } from '../resolver/index.ts';
+import { diagnosticCodes, newestRelease, olderReleases, parseRegistriesYaml, releaseOf, resolve, type Diagnostic, type Release, type Severity } from '../resolver/index.ts';
 import { buildTimeline } from '../resolver/timeline.ts';
 import { RE2JS } from 're2js';
 import { resolveInput } from './request.ts';
@@ -133,15 +133,4 @@ export function sarifLog(files: readonly LintedFile[]) {
       },
     ],
   };
-}
-
-/** `--k3s`/`--rke2` names as releases, or a message. */
-export function namedReleases(names: readonly { product: 'k3s' | 'rke2'; name: string }[]): Release[] | string {
-  const releases: Release[] = [];
-  for (const { product, name } of names) {
-    const found = findRelease(name, product);
-    if (!found.ok) return found.error;
-    releases.push(found.release);
-  }
-  return releases;
 }

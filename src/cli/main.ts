@@ -7,7 +7,7 @@ import { renderVersions } from './versions.ts';
 import { escapeControls, terminalJson } from './terminal.ts';
 import { renderText } from './text.ts';
 import { explainError, renderExplanation } from './explainError.ts';
-import { failsAt, lintFile, namedReleases, renderLint, type LintFormat } from './lint.ts';
+import { failsAt, lintFile, renderLint, type LintFormat } from './lint.ts';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIO {
@@ -171,11 +171,15 @@ function runResolve(args: readonly string[], io: CliIO): number {
 /** `--k3s`, `--rke2` and `--containerd` in the order given (the order of the columns); the default pair when none. */
 function releasesFromOptions(args: readonly string[], byDefault: Distribution): Release[] {
   const { tokens } = parseArgs({ args: [...args], options: resolveOptions, allowPositionals: false, strict: true, tokens: true });
-  const asked = tokens.flatMap((token) =>
-    token.kind === 'option' && (token.name === 'k3s' || token.name === 'rke2' || token.name === 'containerd') && token.value !== undefined ? [{ product: token.name, name: token.value }] : [],
+  const asked = askedReleases(tokens);
+  return asked.length > 0 ? asked : releasesFor(undefined, byDefault);
+}
+
+/** The releases named by `--k3s`, `--rke2` and `--containerd`, in the order given; [] when none. */
+function askedReleases(tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): Release[] {
+  return tokens.flatMap((token) =>
+    token.kind === 'option' && (token.name === 'k3s' || token.name === 'rke2' || token.name === 'containerd') && token.value !== undefined ? releasesFor([token.value], token.name) : [],
   );
-  if (asked.length === 0) return releasesFor(undefined, byDefault);
-  return asked.flatMap(({ product, name }) => releasesFor([name], product));
 }
 
 /**
@@ -222,8 +226,7 @@ function runLint(args: readonly string[], io: CliIO): number {
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'note') throw new UserError(`--fail-on must be error, warning or note, not "${failOn}"`);
   const hostsDirPath = values['hosts-dir'];
   if (positionals.length === 0 && hostsDirPath === undefined) throw new UserError('lint needs a registries.yaml FILE (or --hosts-dir DIR)');
-  const named = namedReleases(tokens.flatMap((token) => (token.kind === 'option' && (token.name === 'k3s' || token.name === 'rke2') && token.value !== undefined ? [{ product: token.name, name: token.value }] : [])));
-  if (typeof named === 'string') throw new UserError(named);
+  const named = askedReleases(tokens);
   const hostsDirs = hostsDirPath === undefined ? undefined : readHostsDir(io, hostsDirPath);
   const images = [...(values.image ?? [])];
   const common = { ...(named.length > 0 ? { releases: named } : {}), ...(hostsDirs !== undefined ? { hostsDirs, hostsDirPath } : {}), images };
@@ -236,6 +239,7 @@ const lintOptions = {
   'hosts-dir': { type: 'string' },
   k3s: { type: 'string', multiple: true },
   rke2: { type: 'string', multiple: true },
+  containerd: { type: 'string', multiple: true },
   image: { type: 'string', multiple: true },
   format: { type: 'string' },
   'fail-on': { type: 'string' },
