@@ -16,5 +16,14 @@ createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Docs page</title><link rel="icon" href="data:,"></head><body><h1>Docs page</h1>${snippet}</body></html>`);
     return;
   }
+  if (url.pathname === '/element') {
+    // A plain HTML page that loads the custom element from the playground's origin: GET /element?src=<element.js URL>&body=<markup>.
+    const src = url.searchParams.get('src') ?? '';
+    const body = url.searchParams.get('body') ?? '';
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Docs page with the element</title><link rel="icon" href="data:,"><script type="module" src="${src.replaceAll('"', '&quot;')}"></script></head><body><main><h1>Registry mirrors</h1>${body}</main></body></html>`);
+    return;
+  }
   response.writeHead(404).end();
 }).listen(port, '127.0.0.1');

@@ -1,6 +1,7 @@
 import { diagnosticCodes, newestRelease, olderReleases, parseRegistriesYaml, releaseOf, resolve, type Diagnostic, type Release, type Severity } from '../resolver/index.ts';
 import { buildTimeline } from '../resolver/timeline.ts';
 import { RE2JS } from 're2js';
+import { PUBLISHED_SITE, ruleUrl } from '../share/ruleLinks.ts';
 import { resolveInput } from './request.ts';
 import { terminalJson } from './terminal.ts';
 
@@ -51,33 +52,39 @@ export function failsAt(files: readonly LintedFile[], failOn: FailOn): boolean {
   return files.some((file) => file.diagnostics.some((found) => RANK[found.severity] >= FAIL_RANK[failOn]));
 }
 
-export function renderLint(files: readonly LintedFile[], format: LintFormat): string {
+/**
+ * Every format links each finding to its code's page: `site` is where the rule pages are
+ * published (the playground's own site unless `--rules-url` says otherwise).
+ */
+export function renderLint(files: readonly LintedFile[], format: LintFormat, site: string = PUBLISHED_SITE): string {
   switch (format) {
     case 'text':
-      return renderText(files);
+      return renderText(files, site);
     case 'json':
-      return `${terminalJson(files)}\n`;
+      return `${terminalJson(files.map((file) => ({ ...file, diagnostics: file.diagnostics.map((found) => ({ ...found, help: ruleUrl(found.code, site) })) })))}\n`;
     case 'github':
-      return renderGithub(files);
+      return renderGithub(files, site);
     case 'sarif':
-      return `${JSON.stringify(sarifLog(files), null, 2)}\n`;
+      return `${JSON.stringify(sarifLog(files, site), null, 2)}\n`;
   }
 }
 
-function renderText(files: readonly LintedFile[]): string {
+function renderText(files: readonly LintedFile[], site: string): string {
   const lines = files.flatMap((file) => file.diagnostics.map((found) => `${file.path}:${found.line}:${found.column}: ${found.severity} ${found.code}: ${found.message}`));
   const count = lines.length;
-  return `${lines.join('\n')}${count > 0 ? '\n' : ''}${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n`;
+  const codes = [...new Set(files.flatMap((file) => file.diagnostics.map((found) => found.code)))];
+  const rules = codes.length === 0 ? '' : `\nWhat each code means, why, and the fix:\n${codes.map((code) => `  ${code}  ${ruleUrl(code, site)}\n`).join('')}`;
+  return `${lines.join('\n')}${count > 0 ? '\n' : ''}${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n${rules}`;
 }
 
 /** GitHub workflow commands: one annotation per finding, at its place. */
-function renderGithub(files: readonly LintedFile[]): string {
+function renderGithub(files: readonly LintedFile[], site: string): string {
   const level: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
   return files
     .flatMap((file) =>
       file.diagnostics.map((found) => {
         const properties = [`file=${property(file.path)}`, `line=${found.line}`, `col=${found.column}`, `endLine=${found.endLine}`, `endColumn=${found.endColumn}`, `title=${property(found.code)}`].join(',');
-        return `::${level[found.severity]} ${properties}::${data(found.message)}\n`;
+        return `::${level[found.severity]} ${properties}::${data(`${found.message} (${ruleUrl(found.code, site)})`)}\n`;
       }),
     )
     .join('');
@@ -94,8 +101,8 @@ function property(text: string): string {
 
 const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A SARIF 2.1.0 log: one rule per diagnostic code (its summary as help), one result per finding with its region. */
-export function sarifLog(files: readonly LintedFile[]) {
+/** A SARIF 2.1.0 log: one rule per diagnostic code (its summary as help, its page as helpUri), one result per finding with its region. */
+export function sarifLog(files: readonly LintedFile[], site: string = PUBLISHED_SITE) {
   const codes = Object.keys(diagnosticCodes) as (keyof typeof diagnosticCodes)[];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -105,11 +112,12 @@ export function sarifLog(files: readonly LintedFile[]) {
         tool: {
           driver: {
             name: 'k3s-registry-playground',
-            informationUri: 'https://github.com/k3s-io/k3s/issues/11857',
+            informationUri: new URL(site.endsWith('/') ? site : `${site}/`).href,
             rules: codes.map((code) => ({
               id: code,
               shortDescription: { text: diagnosticCodes[code].summary },
-              help: { text: diagnosticCodes[code].summary },
+              help: { text: `${diagnosticCodes[code].summary}. ${ruleUrl(code, site)}`, markdown: `${diagnosticCodes[code].summary}. [What it means, why, and the fix](${ruleUrl(code, site)})` },
+              helpUri: ruleUrl(code, site),
               defaultConfiguration: { level: SARIF_LEVEL[diagnosticCodes[code].severity] },
             })),
           },

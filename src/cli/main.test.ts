@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -316,6 +318,20 @@ describe('cli lint', () => {
     expect(firstRun?.results.every((item) => item.locations[0]?.physicalLocation.region.startLine !== undefined)).toBe(true);
   });
 
+  it('links every finding to its code\'s page in each format, under --rules-url when given', async () => {
+    const site = 'https://mirror.internal.example/playground/';
+    const page = (code: string) => `${site}rules/${code}.html`;
+    const github = (await run([...lintArgs, '--format', 'github', '--rules-url', site])).stdout.trim().split('\n');
+    for (const line of github) expect(line).toContain(`(${page(/title=([a-z-]+)::/.exec(line)?.[1] ?? '?')})`);
+    const sarif = JSON.parse((await run([...lintArgs, '--format', 'sarif', '--rules-url', site])).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+    for (const rule of sarif.runs[0]?.tool.driver.rules ?? []) expect(rule.helpUri).toBe(page(rule.id));
+    const json = JSON.parse((await run([...lintArgs, '--format', 'json', '--rules-url', site])).stdout) as { diagnostics: { code: string; help: string }[] }[];
+    for (const found of json.flatMap((file) => file.diagnostics)) expect(found.help).toBe(page(found.code));
+    const text = (await run([...lintArgs, '--rules-url', site])).stdout;
+    for (const found of json.flatMap((file) => file.diagnostics)) expect(text).toContain(`  ${found.code}  ${page(found.code)}\n`);
+    expect((await run([...lintArgs, '--rules-url', 'javascript:alert(1)'])).code).toBe(2);
+  });
+
   it('sets the exit code by --fail-on', async () => {
     const clean = ['lint', fixture('seed.yaml'), '--k3s', 'v1.32.3+k3s1'];
     expect((await run([...lintArgs, '--fail-on', 'error'])).code).toBe(1);
@@ -334,5 +350,27 @@ describe('cli lint', () => {
     const message = file?.diagnostics.find((found) => found.code === 'wildcard-no-fallback')?.message ?? '';
     expect(message).toContain('v1.32.2+k3s1 (fixed in v1.32.3+k3s1)');
     expect(message).toContain('v1.31.6+k3s1 (fixed in v1.31.7+k3s1)');
+  });
+});
+
+describe('cli render', () => {
+  it('writes the element\'s markup with inline styles, and a Markdown table, linking to the playground without credentials', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-'));
+    const config = join(dir, 'registries.yaml');
+    writeFileSync(config, `${SEED}configs:\n  example.com:\n    auth:\n      username: robot\n      password: hunter2-very-secret\n`);
+    const html = await run(['render', '--config', config, '--image', 'nginx:1.27', '--playground', 'https://docs.example/pg/']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('<strong>Differs:</strong> v1.32.2+k3s1 never falls back to registry-1.docker.io');
+    expect(html.stdout).not.toContain('class=');
+    const link = /href="(https:\/\/docs\.example\/pg\/#[^"]+)"/.exec(html.stdout)?.[1] ?? '';
+    const { decodeState } = await import('../share/codec.ts');
+    const decoded = decodeState(link.slice(link.indexOf('#') + 1));
+    expect(decoded.ok && decoded.state.yaml).toContain('password: "<redacted>"');
+    expect(html.stdout).not.toContain('hunter2');
+    const md = await run(['render', '--config', config, '--image', 'nginx:1.27', '--k3s', 'v1.32.3+k3s1', '--format', 'md']);
+    expect(md.stdout.split('\n').slice(0, 2)).toEqual(['| Image | v1.32.3+k3s1 |', '|---|---|']);
+    expect(md.stdout).toContain('✓ pulled from registry-1.docker.io');
+    expect((await run(['render', '--config', config, '--format', 'pdf'])).code).toBe(2);
+    expect((await run(['render', '--config', config, '--playground', 'javascript:alert(1)'])).code).toBe(2);
   });
 });

@@ -8,6 +8,9 @@ import { escapeControls, terminalJson } from './terminal.ts';
 import { renderText } from './text.ts';
 import { explainError, renderExplanation } from './explainError.ts';
 import { failsAt, lintFile, renderLint, type LintFormat } from './lint.ts';
+import { PUBLISHED_SITE } from '../share/ruleLinks.ts';
+import { defaultState, type PlaygroundState } from '../share/state.ts';
+import { renderChains } from './render.ts';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIO {
@@ -27,7 +30,8 @@ Usage:
   npm run --silent cli -- batch < requests.json
   npm run --silent cli -- versions [--rke2] [--format text|json]
   npm run --silent cli -- explain-error [--config FILE] [--hosts-dir DIR] [--k3s VERSION]... < error.txt
-  npm run --silent cli -- lint FILE... [--hosts-dir DIR] [--k3s VERSION]... [--format text|json|github|sarif] [--fail-on error|warning|note]
+  npm run --silent cli -- render --config FILE [--image REF]... [--k3s VERSION]... [--format html|md] [--playground URL]
+  npm run --silent cli -- lint FILE... [--hosts-dir DIR] [--k3s VERSION]... [--format text|json|github|sarif] [--fail-on error|warning|note] [--rules-url URL]
 
 Commands:
   resolve   Show what K3s/RKE2 writes for containerd and each image's endpoint chain per release
@@ -35,7 +39,12 @@ Commands:
   versions  List every release line, its behaviour profiles and the containerd each ships
   lint      Check registries.yaml files (and a certs.d folder) for CI: every finding at its line, as text, JSON,
             GitHub annotations or SARIF 2.1.0; the releases default to the newest plus each release where the file
-            behaves differently (the timeline); exit 1 at --fail-on (default error)
+            behaves differently (the timeline); exit 1 at --fail-on (default error). Each finding links to its
+            code's page (what it means, why, the fix, the releases it affects) under ${PUBLISHED_SITE}rules/,
+            or under --rules-url URL where the site is published elsewhere
+  render    The chains as <k3s-registry-chains> shows them, for static sites: HTML with inline styles (themable
+            with --k3s-chains-* custom properties) or a Markdown table (--format md); "Open in playground" links to
+            --playground URL (default ${PUBLISHED_SITE}) with credentials redacted (same input options as resolve)
   explain-error  Read a pull error (kubectl describe, kubelet or containerd journal) on stdin against the
                  chains of the compared releases: the step it comes from, why, and the fix (same options
                  as resolve, --config optional; --error-file FILE instead of stdin)
@@ -120,6 +129,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await runExplainError(rest, io);
       case 'lint':
         return runLint(rest, io);
+      case 'render':
+        return runRender(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -208,6 +219,56 @@ function readHostsDir(io: CliIO, path: string): Record<string, string> {
   return tree;
 }
 
+function runRender(args: readonly string[], io: CliIO): number {
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof renderOptions; strict: true }>>['values'];
+  try {
+    ({ values } = parseArgs({ args: [...args], options: renderOptions, strict: true }));
+  } catch (error) {
+    throw new UserError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) {
+    io.stdout(help);
+    return exitCodes.ok;
+  }
+  const format = values.format ?? 'html';
+  if (format !== 'html' && format !== 'md') throw new UserError(`--format must be html or md, not "${format}"`);
+  const hostsDirPath = values['hosts-dir'];
+  if (values.config === undefined && hostsDirPath === undefined) throw new UserError('render needs --config FILE, --hosts-dir DIR or both');
+  const product: Distribution = values.config === undefined ? 'containerd' : values.rke2 !== undefined && values.k3s === undefined ? 'rke2' : 'k3s';
+  const { tokens } = parseArgs({ args: [...args], options: renderOptions, strict: true, tokens: true });
+  const named = askedReleases(tokens);
+  const releases = named.length > 0 ? named : releasesFor(undefined, product);
+  const images = [...(values.image ?? []), ...(values['images-file'] ?? []).flatMap((file) => imagesFromFile(readText(io, file)))];
+  const state: PlaygroundState = {
+    ...defaultState,
+    yaml: values.config === undefined ? '' : readText(io, values.config),
+    certsD: Object.entries(hostsDirPath === undefined ? {} : readHostsDir(io, hostsDirPath)).map(([dir, toml]) => ({ dir, toml })),
+    images: images.length > 0 ? images : defaultState.images,
+    product,
+    versions: releases.map((release) => release.id),
+    flags: { disableDefaultRegistryEndpoint: values['disable-default-registry-endpoint'] === true, embeddedRegistry: values['embedded-registry'] === true },
+  };
+  const playground = values.playground ?? PUBLISHED_SITE;
+  if (!URL.canParse(playground) || !/^https?:$/.test(new URL(playground).protocol)) throw new UserError(`--playground must be an http(s) URL, not "${playground}"`);
+  io.stdout(escapeControls(renderChains(state, releases, format, new URL(playground).href.replace(/#.*$/, ''))));
+  return exitCodes.ok;
+}
+
+const renderOptions = {
+  config: { type: 'string' },
+  'hosts-dir': { type: 'string' },
+  image: { type: 'string', multiple: true },
+  'images-file': { type: 'string', multiple: true },
+  k3s: { type: 'string', multiple: true },
+  rke2: { type: 'string', multiple: true },
+  containerd: { type: 'string', multiple: true },
+  'disable-default-registry-endpoint': { type: 'boolean' },
+  'embedded-registry': { type: 'boolean' },
+  format: { type: 'string' },
+  playground: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function runLint(args: readonly string[], io: CliIO): number {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof lintOptions; allowPositionals: true; strict: true; tokens: true }>>;
   try {
@@ -231,7 +292,7 @@ function runLint(args: readonly string[], io: CliIO): number {
   const images = [...(values.image ?? [])];
   const common = { ...(named.length > 0 ? { releases: named } : {}), ...(hostsDirs !== undefined ? { hostsDirs, hostsDirPath } : {}), images };
   const files = positionals.length === 0 ? lintFile('(no registries.yaml)', '', common).slice(1) : positionals.flatMap((path) => lintFile(path, readText(io, path), common));
-  io.stdout(escapeControls(renderLint(files, format as LintFormat)));
+  io.stdout(escapeControls(renderLint(files, format as LintFormat, rulesSite(values['rules-url']))));
   return failsAt(files, failOn) ? exitCodes.invalidConfig : exitCodes.ok;
 }
 
@@ -243,8 +304,16 @@ const lintOptions = {
   image: { type: 'string', multiple: true },
   format: { type: 'string' },
   'fail-on': { type: 'string' },
+  'rules-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** Where the rule pages are published: --rules-url, else the playground's site. */
+function rulesSite(given: string | undefined): string {
+  if (given === undefined) return PUBLISHED_SITE;
+  if (!URL.canParse(given) || !/^https?:$/.test(new URL(given).protocol)) throw new UserError(`--rules-url must be an http(s) URL, not "${given}"`);
+  return given;
+}
 
 async function runExplainError(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(args);

@@ -1,5 +1,6 @@
 import { describeDifference, layoutOf, products, type Resolution } from '../resolver/core.ts';
 import { cellText, outcomeOf } from './outcomes.ts';
+import { stepKinds, type ChainsView } from './chainsView.ts';
 import type { PlaygroundState } from './state.ts';
 
 /**
@@ -49,6 +50,29 @@ export function markdownSummary(url: string, state: PlaygroundState, resolution:
   if (state.product !== 'containerd') out.push(...collapsed('registries.yaml (credentials redacted)', 'yaml', state.yaml));
   for (const file of state.certsD) out.push(...(out.at(-1) === '</details>' ? [''] : []), ...collapsed(`certs.d/${file.dir}/hosts.toml (credentials redacted)`, 'toml', file.toml));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The chains as a Markdown table (the CLI's `render --format md`), for docs built without
+ * JavaScript: one row per image, one column per release, each cell the numbered chain and how
+ * the pull ends; the difference between the first two releases under the image.
+ */
+export function chainsMarkdown(view: ChainsView, playgroundUrl: string | null): string {
+  const out = [`| Image | ${view.releases.map(cell).join(' | ')} |`, `|---|${view.releases.map(() => '---').join('|')}|`];
+  for (const image of view.images) {
+    const head = `${code(image.image || '(empty)')}${image.difference !== null ? `<br>**Differs:** ${cell(image.difference)}` : ''}`;
+    const cells = image.cells.map((each) => {
+      if (image.error !== null) return cell(`⚠ invalid: ${image.error}`);
+      if (!view.loadable) return 'K3s cannot load this registries.yaml';
+      const steps = each.steps.map((step, index) => `${index + 1}. ${code(step.url)} (${stepKinds[step.kind]})`);
+      const outcome = each.outcome === null ? [] : [each.outcome.pulled ? `✓ pulled from ${cell(each.outcome.text)}` : `✗ fails: ${cell(each.outcome.text)}`];
+      return [...steps, ...outcome].join('<br>');
+    });
+    out.push(`| ${head} | ${cells.join(' | ')} |`);
+  }
+  const problems = view.problems.map((problem) => `> ${text(problem)}`);
+  const link = playgroundUrl === null ? [] : ['', `[Open in playground](${playgroundUrl})`];
+  return `${[...problems, ...(problems.length > 0 ? [''] : []), ...out, ...link].join('\n')}\n`;
 }
 
 /** A file in a collapsed block, fenced so that no backtick run inside it can close the fence. */

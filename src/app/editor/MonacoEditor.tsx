@@ -13,6 +13,7 @@ import { selectCursor, selectDiagnostics, selectHighlight } from '../state/selec
 import { useResolvedTheme } from '../components/useResolvedTheme.ts';
 import { highlightedLines, inFile } from './lines.ts';
 import { HOSTS_TOML_LANGUAGE, hostsTomlPath, registerHostsToml } from './hostsTomlLanguage.ts';
+import { rulePath } from '../../share/ruleLinks.ts';
 import YamlWorker from './yaml.worker.ts?worker';
 
 /** Where the model lives: the schema's fileMatch and the real path on a node. */
@@ -72,7 +73,8 @@ function toMarker(found: Diagnostic): monaco.editor.IMarkerData {
     endLineNumber: found.endLine,
     endColumn: found.endLine === found.line && found.endColumn <= found.column ? found.column + 1 : found.endColumn,
     source: 'k3s',
-    code: found.code,
+    // The code links to its page (what it means, why, the fix), beside the site.
+    code: { value: found.code, target: monaco.Uri.parse(new URL(rulePath(found.code), document.baseURI).href) },
   };
 }
 

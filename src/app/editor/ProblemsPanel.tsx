@@ -1,6 +1,7 @@
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectDiagnostics } from '../state/selectors.ts';
 import { CodeText, plural } from '../components/CodeText.tsx';
+import { rulePath } from '../../share/ruleLinks.ts';
 
 const icon = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
@@ -36,8 +37,10 @@ export function ProblemsPanel() {
                 <span className="problem-message">
                   <CodeText text={found.message} />
                 </span>
-                <code className="problem-code">{found.code}</code>
               </button>
+              <a className="problem-code" href={rulePath(found.code)} target="_blank" rel="noopener" title={`What ${found.code} means, why, and the fix`}>
+                <code>{found.code}</code>
+              </a>
             </li>
           ))}
         </ul>
