@@ -1,4 +1,5 @@
 import { median, measureLinkLengths } from './linkLength.ts';
+import { ELEMENT_BUDGET_BYTES, measureElement } from './docs.ts';
 import { FIRST_VIEW_BUDGET_BYTES, measureTransfer } from './transfer.ts';
 
 /**
@@ -12,6 +13,11 @@ const firstView = transfer.firstView.js + transfer.firstView.css;
 console.log(`first-view JS + CSS (gzip): ${firstView} bytes (budget ${FIRST_VIEW_BUDGET_BYTES}) — ${transfer.firstView.files.join(', ')}`);
 if (firstView > FIRST_VIEW_BUDGET_BYTES) failures.push(`first-view JavaScript and CSS is ${firstView} bytes gzipped, over the ${FIRST_VIEW_BUDGET_BYTES}-byte budget`);
 if (transfer.firstView.files.some((file) => /Monaco|worker/i.test(file))) failures.push('Monaco is part of the first view; it must stay in lazy chunks');
+
+const element = measureElement();
+console.log(`element.js + static imports (gzip): ${element.eager} bytes (budget ${ELEMENT_BUDGET_BYTES}) — ${element.eagerFiles.join(', ')}`);
+if (element.eager > ELEMENT_BUDGET_BYTES) failures.push(`element.js loads ${element.eager} bytes gzipped before drawing, over the ${ELEMENT_BUDGET_BYTES}-byte budget`);
+if (element.regexEngineEager) failures.push('element.js loads re2js before drawing; it must load only for files with rewrites');
 
 const lengths = measureLinkLengths();
 const ours = median(lengths.map((entry) => entry.ours));

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { browserBenchmarks } from './browser.ts';
+import { docsRows } from './docs.ts';
 import { engineBenchmarks } from './engine.ts';
 import { linkLengthRows } from './linkLength.ts';
 import { transferRows } from './transfer.ts';
@@ -17,6 +18,8 @@ const groups: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
   engine: engineBenchmarks,
   transfer: () => transferRows(),
   links: () => linkLengthRows(),
+  // element.js (from the same build), the npm package, lint over the real-world corpus.
+  docs: () => docsRows(),
 };
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;

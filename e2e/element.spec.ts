@@ -79,3 +79,20 @@ test('the element passes axe, and follows the page\'s custom properties', async 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
 });
+
+test('the embed page documents the element beside the iframe, with a live one', async ({ page }) => {
+  await page.goto('/embed.html');
+  await expect(page.getByRole('heading', { name: /Without an iframe/ })).toBeVisible();
+  await expect(page.locator('k3s-registry-chains').getByRole('rowheader').first()).toContainText('Differs: v1.32.2+k3s1 never falls back');
+});
+
+test('a rule page explains a code, and the Problems panel links to it', async ({ page }) => {
+  await page.goto('/');
+  const link = page.getByRole('link', { name: 'wildcard-no-fallback' });
+  await expect(link).toHaveAttribute('href', 'rules/wildcard-no-fallback.html');
+  await page.goto('/rules/wildcard-no-fallback.html');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('wildcard-no-fallback');
+  await expect(page.getByRole('table')).toContainText('v1.32.2+k3s1');
+  await page.getByRole('link', { name: 'Open this example in the playground' }).click();
+  await expect(page.getByRole('link', { name: 'wildcard-no-fallback' })).toBeVisible();
+});

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { main } from './main.ts';
@@ -20,4 +21,6 @@ process.exitCode = await main(process.argv.slice(2), {
     })),
   stdout: (output) => process.stdout.write(output),
   stderr: (output) => process.stderr.write(output),
+  // Run as the package's bin (not `npm run cli` in a checkout): name the command as installed.
+  ...(process.env.npm_lifecycle_event === 'cli' ? {} : { program: 'k3s-registry-playground' }),
 });

@@ -20,6 +20,15 @@ export interface CliIO {
   readDir(path: string): { name: string; isDirectory: boolean }[];
   stdout(text: string): void;
   stderr(text: string): void;
+  /** How the user runs this CLI, for the usage text: `k3s-registry-playground` once installed; a checkout's npm script otherwise. */
+  program?: string;
+}
+
+const CHECKOUT_PROGRAM = 'npm run --silent cli --';
+
+/** The usage text, naming the command the way the user runs it. */
+function usage(io: CliIO): string {
+  return io.program === undefined ? help : help.replaceAll(CHECKOUT_PROGRAM, io.program);
 }
 
 export const help = `k3s-registry-playground: what K3s and containerd do with a registries.yaml
@@ -135,7 +144,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        io.stdout(help);
+        io.stdout(usage(io));
         return command === undefined ? exitCodes.usage : exitCodes.ok;
       default:
         throw new UserError(`unknown command "${command}"`);
@@ -150,7 +159,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
 function runResolve(args: readonly string[], io: CliIO): number {
   const { values } = parseOptions(args);
   if (values.help === true) {
-    io.stdout(help);
+    io.stdout(usage(io));
     return exitCodes.ok;
   }
   const hostsDirPath = values['hosts-dir'];
@@ -227,7 +236,7 @@ function runRender(args: readonly string[], io: CliIO): number {
     throw new UserError(error instanceof Error ? error.message : String(error));
   }
   if (values.help === true) {
-    io.stdout(help);
+    io.stdout(usage(io));
     return exitCodes.ok;
   }
   const format = values.format ?? 'html';
@@ -278,7 +287,7 @@ function runLint(args: readonly string[], io: CliIO): number {
   }
   const { values, positionals, tokens } = parsed;
   if (values.help === true) {
-    io.stdout(help);
+    io.stdout(usage(io));
     return exitCodes.ok;
   }
   const format = values.format ?? 'text';
@@ -318,7 +327,7 @@ function rulesSite(given: string | undefined): string {
 async function runExplainError(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(args);
   if (values.help === true) {
-    io.stdout(help);
+    io.stdout(usage(io));
     return exitCodes.ok;
   }
   const format = values.format ?? 'text';
@@ -345,7 +354,7 @@ function runVersions(args: readonly string[], io: CliIO): number {
     throw new UserError(error instanceof Error ? error.message : String(error));
   }
   if (values.help === true) {
-    io.stdout(help);
+    io.stdout(usage(io));
     return exitCodes.ok;
   }
   const format = values.format ?? 'text';
@@ -356,7 +365,7 @@ function runVersions(args: readonly string[], io: CliIO): number {
 
 async function runBatchCommand(args: readonly string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(help);
+    io.stdout(usage(io));
     return exitCodes.ok;
   }
   if (args.length > 0) throw new UserError(`batch takes no arguments (got ${args.join(' ')}); it reads requests on stdin`);
