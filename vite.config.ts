@@ -30,7 +30,7 @@ export default defineConfig({
               // Small modules the page and its lazy panels share, all needed for the first view anyway:
               // one chunk instead of a dozen saves a request each and their per-file overhead.
               name: 'shared',
-              test: /src[\\/](?:app[\\/](?:state[\\/](?:context|selectors|banners|recompute|store|stabilize)|perfMarks|components[\\/](?:AfterFirstPaint|TabList|ErrorBoundary|useClipboard)|editor[\\/]lines)|share[\\/](?:state|fragment|whatIf|outcomes|ruleLinks)|resolver[\\/](?:compare|simulate[\\/]pull))\.tsx?$/,
+              test: /src[\\/](?:app[\\/](?:state[\\/](?:context|selectors|banners|recompute|store|stabilize)|perfMarks|ruleHref|buildMode|components[\\/](?:AfterFirstPaint|TabList|ErrorBoundary|useClipboard)|editor[\\/]lines)|share[\\/](?:state|fragment|whatIf|outcomes|ruleLinks)|resolver[\\/](?:compare|simulate[\\/]pull))\.tsx?$/,
             },
           ],
         },

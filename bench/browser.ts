@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { chromiumLaunch } from '../playwright.config.ts';
 import { encodeState } from '../src/share/codec.ts';
 import { defaultState, type PlaygroundState } from '../src/share/state.ts';
@@ -110,12 +111,15 @@ export async function browserBenchmarks(): Promise<BenchRow[]> {
     // Any other state is rendered in the browser (the prerendered page is the default state's).
     const otherLink = summarize(await firstView(browser, link(site.url, { yaml: 'mirrors:\n  docker.io:\n    endpoint:\n      - "https://mirror.example.com"\n' }), 'k3s-rp:first-chains'));
     const monaco = summarize(await firstView(browser, site.url, 'k3s-rp:monaco-ready'));
+    // The single offline file from disk: one 6 MB script to parse before anything, no prerendered page.
+    const offlineFile = summarize(await firstView(browser, pathToFileURL('dist/k3s-registry-playground.html').href, 'k3s-rp:first-chains'));
     rows.push(
       { benchmark: 'first view (Chromium)', case: 'baseline: Vite + React, one element', figure: `${ms(baseline.median)} median` },
       { benchmark: 'first view (Chromium)', case: 'default state: first chains', figure: `${ms(defaultView.median)} median (${(defaultView.median / baseline.median).toFixed(2)}x baseline)`, goal: '<= 1.5x baseline' },
       { benchmark: 'first view (Chromium)', case: 'permalink to the seed: first chains', figure: `${ms(seedLink.median)} median (${(seedLink.median / baseline.median).toFixed(2)}x baseline)`, goal: '<= 1.5x baseline' },
       { benchmark: 'first view (Chromium)', case: 'permalink to another config: first chains', figure: `${ms(otherLink.median)} median (${(otherLink.median / baseline.median).toFixed(2)}x baseline)` },
       { benchmark: 'first view (Chromium)', case: 'Monaco ready (lazy)', figure: `${ms(monaco.median)} median` },
+      { benchmark: 'first view (Chromium)', case: 'single offline file from file://: first chains', figure: `${ms(offlineFile.median)} median (${(offlineFile.median / defaultView.median).toFixed(2)}x the hosted first view, ${(offlineFile.median / otherLink.median).toFixed(2)}x a hosted client render)` },
     );
     const large = largeConfig(50);
     const cases: { name: string; state: Partial<PlaygroundState>; goal?: string }[] = [

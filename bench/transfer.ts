@@ -68,11 +68,18 @@ export function measureTransfer(dist = 'dist'): TransferSizes {
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
+/** The single offline file (dist/offline.json, written by scripts/offline/build.ts). */
+function offlineFileRows(dist = 'dist'): BenchRow[] {
+  const info = JSON.parse(readFileSync(`${dist}/offline.json`, 'utf8')) as { bytes: number; gzipBytes: number };
+  return [{ benchmark: 'single offline file', case: 'k3s-registry-playground.html: everything inline, Monaco included (raw / gzip)', figure: `${(info.bytes / 1e6).toFixed(2)} MB / ${(info.gzipBytes / 1e6).toFixed(2)} MB` }];
+}
+
 export function transferRows(sizes = measureTransfer()): BenchRow[] {
   const total = sizes.firstView.js + sizes.firstView.css;
   return [
     { benchmark: 'transfer (gzip)', case: `before first chains: JS ${kb(sizes.firstView.js)} + CSS ${kb(sizes.firstView.css)}`, figure: kb(total), goal: `<= ${kb(FIRST_VIEW_BUDGET_BYTES)}` },
     { benchmark: 'transfer (gzip)', case: `Monaco, lazy (${sizes.monaco.files.length} files: editor, CSS, workers)`, figure: kb(sizes.monaco.bytes) },
     { benchmark: 'transfer (gzip)', case: 're2js, lazy (only for files with rewrites)', figure: kb(sizes.regexEngine) },
+    ...offlineFileRows(),
   ];
 }

@@ -10,6 +10,7 @@ import { useResolvedTheme } from './components/useResolvedTheme.ts';
 import { EditorPanel } from './editor/EditorPanel.tsx';
 import { usePlayground } from './state/context.tsx';
 import { selectMode } from './state/selectors.ts';
+import { isOfflineFile } from './buildMode.ts';
 
 // Only needed once someone shares: kept out of the first view's JavaScript.
 const ShareDialog = lazy(() => import('./share/ShareDialog.tsx'));
@@ -17,6 +18,8 @@ const ShareDialog = lazy(() => import('./share/ShareDialog.tsx'));
 const ImagesPanel = lazy(() => import('./components/ImagesPanel.tsx').then((module) => ({ default: module.ImagesPanel })));
 // Only embeds show it.
 const EmbedHeader = lazy(() => import('./components/EmbedHeader.tsx').then((module) => ({ default: module.EmbedHeader })));
+// The hosted site's link to the single offline file (the file itself has no use for it).
+const OfflineDownload = lazy(() => import('./offline/OfflineDownload.tsx').then((module) => ({ default: module.OfflineDownload })));
 const HowToRead = lazy(() => import('./components/HowToRead.tsx').then((module) => ({ default: module.HowToRead })));
 
 /** The one place that decides between the full page and the embed (the mode is fixed at boot). */
@@ -64,6 +67,11 @@ function PageLayout() {
       <AfterFirstPaint>
         <footer className="site-footer">
           <p>Behaviour reproduced from K3s, its containerd fork and upstream containerd. Not affiliated with SUSE or the K3s project.</p>
+          {!isOfflineFile && (
+            <Suspense fallback={null}>
+              <OfflineDownload />
+            </Suspense>
+          )}
         </footer>
       </AfterFirstPaint>
     </div>

@@ -10,6 +10,7 @@ import { initialResults, startRecompute } from './state/recompute.ts';
 import { createPlaygroundStore } from './state/store.ts';
 import { restoreDraftBanner } from './state/banners.ts';
 import { isStateFragment } from '../share/fragment.ts';
+import { isOfflineFile } from './buildMode.ts';
 import './styles.css';
 
 const storage = safeStorage();
@@ -32,6 +33,10 @@ if (!initial.mode.embed) {
       urlSync.startUrlSync(store, history, location);
       linkNavigation.startLinkNavigation(store, location, window);
     });
+    // Offline use after one visit, on the published site only (embeds never register it; file:// cannot).
+    if (import.meta.env.PROD && !isOfflineFile && /^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {
+      void import('./offline/serviceWorker.ts').then((serviceWorker) => serviceWorker.startServiceWorker(store, navigator.serviceWorker));
+    }
   });
 }
 

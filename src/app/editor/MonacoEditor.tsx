@@ -13,7 +13,7 @@ import { selectCursor, selectDiagnostics, selectHighlight } from '../state/selec
 import { useResolvedTheme } from '../components/useResolvedTheme.ts';
 import { highlightedLines, inFile } from './lines.ts';
 import { HOSTS_TOML_LANGUAGE, hostsTomlPath, registerHostsToml } from './hostsTomlLanguage.ts';
-import { rulePath } from '../../share/ruleLinks.ts';
+import { ruleHref } from '../ruleHref.ts';
 import YamlWorker from './yaml.worker.ts?worker';
 
 /** Where the model lives: the schema's fileMatch and the real path on a node. */
@@ -44,7 +44,8 @@ async function configureYaml(): Promise<void> {
   const schemaUrl = new URL(`${import.meta.env.BASE_URL}schema/registries.schema.json`, location.href).href;
   let schema: object | undefined;
   try {
-    schema = (await (await fetch(schemaUrl)).json()) as object;
+    // The single offline file has nothing beside it to fetch: its build carries the schema inline.
+    schema = import.meta.env.MODE === 'offline' ? (await import('../../../public/schema/registries.schema.json')).default : ((await (await fetch(schemaUrl)).json()) as object);
   } catch {
     schema = undefined; // Completion and hover are extras: the editor works without them.
   }
@@ -74,7 +75,7 @@ function toMarker(found: Diagnostic): monaco.editor.IMarkerData {
     endColumn: found.endLine === found.line && found.endColumn <= found.column ? found.column + 1 : found.endColumn,
     source: 'k3s',
     // The code links to its page (what it means, why, the fix), beside the site.
-    code: { value: found.code, target: monaco.Uri.parse(new URL(rulePath(found.code), document.baseURI).href) },
+    code: { value: found.code, target: monaco.Uri.parse(new URL(ruleHref(found.code), document.baseURI).href) },
   };
 }
 

@@ -1,7 +1,7 @@
 import { useActions, usePlayground } from '../state/context.tsx';
 import { selectDiagnostics } from '../state/selectors.ts';
 import { CodeText, plural } from '../components/CodeText.tsx';
-import { rulePath } from '../../share/ruleLinks.ts';
+import { ruleHref } from '../ruleHref.ts';
 
 const icon = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
@@ -38,7 +38,7 @@ export function ProblemsPanel() {
                   <CodeText text={found.message} />
                 </span>
               </button>
-              <a className="problem-code" href={rulePath(found.code)} target="_blank" rel="noopener" title={`What ${found.code} means, why, and the fix`}>
+              <a className="problem-code" href={ruleHref(found.code)} target="_blank" rel="noopener" title={`What ${found.code} means, why, and the fix`}>
                 <code>{found.code}</code>
               </a>
             </li>
