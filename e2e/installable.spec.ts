@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildId, precacheList, serviceWorkerSource } from '../scripts/serviceWorker.ts';
+import { buildId, lazyList, precacheList, serviceWorkerSource } from '../scripts/serviceWorker.ts';
 import { column, expect, openCard, test, waitForMonaco } from './support/fixtures.ts';
 import type { Page } from '@playwright/test';
 
@@ -12,13 +12,26 @@ test('after one visit the site reloads and works with the context offline, Monac
   await page.goto('/');
   await waitForMonaco(page);
   await controlled(page);
-  // Monaco came before the worker took control: the page hands its files over to be kept.
-  await expect.poll(() => page.evaluate(async () => (await (await caches.open('k3s-rp-runtime')).keys()).some((request) => /MonacoEditor-.*\.js$/.test(request.url)))).toBe(true);
+  // Monaco came before the worker took control: the page hands its files over to be kept. Every
+  // file this visit loaded from the site ends up in a cache.
+  const uncached = () =>
+    page.evaluate(async () => {
+      const loaded = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.startsWith(location.origin) && !url.endsWith('/sw.js'));
+      const missing = await Promise.all(loaded.map(async (url) => ((await caches.match(url, { ignoreVary: true })) === undefined ? url : null)));
+      return missing.filter((url) => url !== null);
+    });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  await expect.poll(uncached).toEqual([]);
+  expect(await page.evaluate(async () => (await (await caches.open('k3s-rp-runtime')).keys()).some((request) => /MonacoEditor-.*\.js$/.test(request.url)))).toBe(true);
   // The web app manifest names the app and its colours.
   const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as { name: string; theme_color: string; icons: unknown[] };
   expect(manifest).toMatchObject({ name: 'K3s Registry Playground', theme_color: expect.stringMatching(/^#/) });
   expect(manifest.icons.length).toBeGreaterThan(0);
 
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(request.url()));
   await context.setOffline(true);
   await page.reload();
   await openCard(page, 'nginx:1.27');
@@ -31,6 +44,7 @@ test('after one visit the site reloads and works with the context offline, Monac
   await page.getByRole('textbox', { name: 'Left release' }).press('Enter');
   await openCard(page, 'nginx:1.27');
   await expect(column(page, 'nginx:1.27', 'v1.28.5+k3s1').getByRole('listitem').first()).toContainText('example.com');
+  expect(failed).toEqual([]);
   await context.setOffline(false);
 });
 
@@ -42,7 +56,7 @@ test('a new build makes the open page show "Reload to update", and nothing chang
   try {
     // What `npm run build` writes when any precached file changed: the same list under a new build id.
     const precache = precacheList('dist');
-    writeFileSync('dist/sw.js', serviceWorkerSource(`next-${buildId('dist', precache)}`, precache));
+    writeFileSync('dist/sw.js', serviceWorkerSource(`next-${buildId('dist', precache)}`, precache, lazyList('dist')));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     const banner = page.getByRole('status').filter({ hasText: 'A new version of the playground is ready' });
     await expect(banner).toBeVisible();

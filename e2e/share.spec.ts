@@ -60,6 +60,8 @@ test('a link replacing a different local draft offers to restore it', async ({ p
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Load an example' }).selectOption({ label: 'Embedded registry (Spegel)' });
   await waitForSavedDraft(page, '"embeddedRegistry":true');
+  // In-tab links are followed once the page is up (the address bar follows the draft from the same moment).
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v3\./);
   await page.goto(linkTo({ yaml: 'mirrors:\n  quay.io:\n    endpoint: ["https://quay-mirror.example.com"]\n' }));
   await expect(page.getByRole('status').filter({ hasText: 'This link replaced the draft' })).toBeVisible();
   await page.getByRole('button', { name: 'Restore my draft' }).click();

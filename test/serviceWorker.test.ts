@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildId, precacheList, serviceWorkerSource } from '../scripts/serviceWorker.ts';
+import { buildId, lazyList, precacheList, serviceWorkerSource } from '../scripts/serviceWorker.ts';
 import { stampOffline } from '../scripts/offline/build.ts';
 import { createHash } from 'node:crypto';
 
@@ -33,6 +33,7 @@ describe('the service worker build', () => {
 
   it('precaches the shell and the engine, never Monaco (cached on first use) or the big offline file', () => {
     expect(precacheList(site(files))).toEqual(['assets/build-c3.js', 'assets/index-a1.js', 'assets/older-b2.js', 'index.html', 'manifest.webmanifest', 'schema/registries.schema.json']);
+    expect(lazyList(site(files))).toEqual(['assets/MonacoEditor-d4.js', 'assets/codicon-g7.ttf', 'assets/editor.api-e5.js', 'assets/editor.worker-f6.js']);
   });
 
   it('changes its bytes exactly when a precached file changes', () => {
@@ -40,9 +41,10 @@ describe('the service worker build', () => {
     const same = site(files);
     const changed = site({ ...files, 'assets/index-a1.js': 'app v2' });
     const monacoOnly = site({ ...files, 'assets/MonacoEditor-d4.js': 'monaco v2' });
-    const source = (dist: string) => serviceWorkerSource(buildId(dist, precacheList(dist)), precacheList(dist));
+    const source = (dist: string) => serviceWorkerSource(buildId(dist, precacheList(dist)), precacheList(dist), lazyList(dist));
     expect(source(same)).toBe(source(a));
     expect(source(changed)).not.toBe(source(a));
+    // Monaco's contents are not precached (a new Monaco has new file names, which are in the list).
     expect(source(monacoOnly)).toBe(source(a));
     // It waits for the page's word before taking over.
     expect(source(a)).toContain("self.skipWaiting();");

@@ -59,7 +59,12 @@ function escapeRegExp(text: string): string {
 /** Opens an image's card (its chains) if it is not open yet. */
 export async function openCard(page: Page, image: string): Promise<void> {
   const toggle = imageRow(page, image).locator('.row-toggle');
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  // The page may open failing images' cards itself right after it renders: click only while the
+  // card is still closed, and check it ended up open (a click racing that would close it again).
+  await expect(async () => {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  }).toPass();
 }
 
 /** One release's column for one image, alone or shared with releases that resolve it the same way. */

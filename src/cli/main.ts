@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultContainerdReleaseNames, defaultReleaseNames, resolve, toResolutionJson, type Distribution, type Release } from '../resolver/index.ts';
 import { runBatch } from './batch.ts';
 import { exitCodes, UserError } from './errors.ts';
@@ -190,7 +190,7 @@ function runResolve(args: readonly string[], io: CliIO): number {
 
 /** `--k3s`, `--rke2` and `--containerd` in the order given (the order of the columns); the default pair when none. */
 function releasesFromOptions(args: readonly string[], byDefault: Distribution): Release[] {
-  const { tokens } = parseArgs({ args: [...args], options: resolveOptions, allowPositionals: false, strict: true, tokens: true });
+  const { tokens } = parseCommand(args, resolveOptions, false);
   const asked = askedReleases(tokens);
   return asked.length > 0 ? asked : releasesFor(undefined, byDefault);
 }
@@ -229,12 +229,7 @@ function readHostsDir(io: CliIO, path: string): Record<string, string> {
 }
 
 function runRender(args: readonly string[], io: CliIO): number {
-  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof renderOptions; strict: true }>>['values'];
-  try {
-    ({ values } = parseArgs({ args: [...args], options: renderOptions, strict: true }));
-  } catch (error) {
-    throw new UserError(error instanceof Error ? error.message : String(error));
-  }
+  const { values, tokens } = parseCommand(args, renderOptions, false);
   if (values.help === true) {
     io.stdout(usage(io));
     return exitCodes.ok;
@@ -244,7 +239,6 @@ function runRender(args: readonly string[], io: CliIO): number {
   const hostsDirPath = values['hosts-dir'];
   if (values.config === undefined && hostsDirPath === undefined) throw new UserError('render needs --config FILE, --hosts-dir DIR or both');
   const product: Distribution = values.config === undefined ? 'containerd' : values.rke2 !== undefined && values.k3s === undefined ? 'rke2' : 'k3s';
-  const { tokens } = parseArgs({ args: [...args], options: renderOptions, strict: true, tokens: true });
   const named = askedReleases(tokens);
   const releases = named.length > 0 ? named : releasesFor(undefined, product);
   const images = [...(values.image ?? []), ...(values['images-file'] ?? []).flatMap((file) => imagesFromFile(readText(io, file)))];
@@ -279,13 +273,7 @@ const renderOptions = {
 } as const;
 
 function runLint(args: readonly string[], io: CliIO): number {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof lintOptions; allowPositionals: true; strict: true; tokens: true }>>;
-  try {
-    parsed = parseArgs({ args: [...args], options: lintOptions, allowPositionals: true, strict: true, tokens: true });
-  } catch (error) {
-    throw new UserError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals, tokens } = parsed;
+  const { values, positionals, tokens } = parseCommand(args, lintOptions, true);
   if (values.help === true) {
     io.stdout(usage(io));
     return exitCodes.ok;
@@ -347,12 +335,7 @@ async function runExplainError(args: readonly string[], io: CliIO): Promise<numb
 }
 
 function runVersions(args: readonly string[], io: CliIO): number {
-  let values: { rke2?: boolean; format?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args: [...args], options: { rke2: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UserError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommand(args, { rke2: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const, false);
   if (values.help === true) {
     io.stdout(usage(io));
     return exitCodes.ok;
@@ -376,8 +359,13 @@ async function runBatchCommand(args: readonly string[], io: CliIO): Promise<numb
 }
 
 function parseOptions(args: readonly string[]) {
+  return parseCommand(args, resolveOptions, false);
+}
+
+/** A command's options, strictly (with the tokens, for options whose order matters); what parseArgs rejects is a usage error. */
+function parseCommand<Options extends NonNullable<ParseArgsConfig['options']>, Positionals extends boolean>(args: readonly string[], options: Options, allowPositionals: Positionals) {
   try {
-    return parseArgs({ args: [...args], options: resolveOptions, allowPositionals: false, strict: true });
+    return parseArgs({ args: [...args], options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
     throw new UserError(error instanceof Error ? error.message : String(error));
   }

@@ -25,6 +25,8 @@ export async function startServiceWorker(store: PlaygroundStoreApi, container: S
   }));
   container.addEventListener('controllerchange', () => {
     if (reloading) location.reload();
+    // The first take-over: anything loaded while the worker was installing is handed over too.
+    else void keepWhatWasLoaded(container);
   });
   // A build that finished installing while no page showed it.
   if (registration.waiting !== null && container.controller !== null) announce(registration.waiting);
