@@ -96,17 +96,22 @@ Examples:
   npm run --silent cli -- versions
 `;
 
-const resolveOptions = {
+/** What to resolve: the files, images, releases and node options (resolve, explain-error and render take them). */
+const inputOptions = {
   config: { type: 'string' },
+  'hosts-dir': { type: 'string' },
   image: { type: 'string', multiple: true },
   'images-file': { type: 'string', multiple: true },
   k3s: { type: 'string', multiple: true },
   rke2: { type: 'string', multiple: true },
   containerd: { type: 'string', multiple: true },
-  'hosts-dir': { type: 'string' },
-  'error-file': { type: 'string' },
   'disable-default-registry-endpoint': { type: 'boolean' },
   'embedded-registry': { type: 'boolean' },
+} as const;
+
+const resolveOptions = {
+  ...inputOptions,
+  'error-file': { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -258,15 +263,7 @@ function runRender(args: readonly string[], io: CliIO): number {
 }
 
 const renderOptions = {
-  config: { type: 'string' },
-  'hosts-dir': { type: 'string' },
-  image: { type: 'string', multiple: true },
-  'images-file': { type: 'string', multiple: true },
-  k3s: { type: 'string', multiple: true },
-  rke2: { type: 'string', multiple: true },
-  containerd: { type: 'string', multiple: true },
-  'disable-default-registry-endpoint': { type: 'boolean' },
-  'embedded-registry': { type: 'boolean' },
+  ...inputOptions,
   format: { type: 'string' },
   playground: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -12,7 +12,8 @@
  */
 import { OlderReleasesMissing, RegexEngineMissing, findRelease, resolve, type Distribution, type OlderReleases, type RegexEngine, type Release } from '../resolver/core.ts';
 import { encodeState } from '../share/codec.ts';
-import { chainsHtml, chainsStylesheet, escapeHtml } from '../share/chainsHtml.ts';
+import { chainsHtml, chainsStylesheet } from '../share/chainsHtml.ts';
+import { escapeHtml } from '../share/html.ts';
 import { chainsView } from '../share/chainsView.ts';
 import { readElementInput, type ElementInput } from './input.ts';
 

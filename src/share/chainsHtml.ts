@@ -1,4 +1,5 @@
 import { stepKinds, type ChainsView } from './chainsView.ts';
+import { escapeHtml } from './html.ts';
 
 /**
  * The chains as HTML, for the custom element (class names and one stylesheet in its shadow root)
@@ -36,10 +37,6 @@ export interface HtmlOptions {
   styles: 'inline' | 'classes';
   /** The playground with this state, for the "Open in playground" link; null leaves it out. */
   playgroundUrl: string | null;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 export function chainsHtml(view: ChainsView, options: HtmlOptions): string {

@@ -8,9 +8,14 @@ export const PUBLISHED_SITE = 'https://k3s-registry-playground.github.io/';
 /** The rules folder, relative to the site root. */
 export const RULES_DIR = 'rules/';
 
+/** A code's page in the rules folder: `unknown-key.html`. */
+export function ruleFile(code: string): string {
+  return `${encodeURIComponent(code)}.html`;
+}
+
 /** A code's page, relative to the site root: `rules/unknown-key.html`. */
 export function rulePath(code: string): string {
-  return `${RULES_DIR}${encodeURIComponent(code)}.html`;
+  return `${RULES_DIR}${ruleFile(code)}`;
 }
 
 /** A code's page as an absolute URL under `site` (which should end with a slash). */

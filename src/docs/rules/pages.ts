@@ -1,6 +1,7 @@
-import { diagnosticCodes, resolve, releaseOf, type DiagnosticCode } from '../../resolver/index.ts';
+import { diagnosticCodes, resolve, releaseOf, type DiagnosticCode, type Severity } from '../../resolver/index.ts';
 import { encodeState } from '../../share/codec.ts';
-import { rulePath } from '../../share/ruleLinks.ts';
+import { escapeHtml } from '../../share/html.ts';
+import { ruleFile } from '../../share/ruleLinks.ts';
 import { defaultState, type PlaygroundState } from '../../share/state.ts';
 import { affectedReleases, type AffectedReleases, type ReleaseRun } from './affected.ts';
 import { ruleExamples, type RuleExample } from './examples.ts';
@@ -9,7 +10,7 @@ import { ruleTexts } from './content.ts';
 /** Everything one rule page shows, computed from the engine and the rule's data. */
 export interface RulePage {
   code: DiagnosticCode;
-  severity: string;
+  severity: Severity;
   summary: string;
   why: string;
   fix: string;
@@ -21,7 +22,7 @@ export interface RulePage {
   state: PlaygroundState;
 }
 
-const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 export function rulePage(code: DiagnosticCode): RulePage {
   const example = ruleExamples[code];
@@ -52,10 +53,6 @@ export function rulePage(code: DiagnosticCode): RulePage {
       flags: { ...defaultState.flags, disableDefaultRegistryEndpoint: example.flags?.disableDefaultRegistryEndpoint ?? false },
     },
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
 /** Prose with `inline code`. */
@@ -140,7 +137,7 @@ export function renderRulePage(page: RulePage): string {
     `<nav><a href="./">All rules</a> · <a href="../">Playground</a></nav>
 <main>
 <h1><code>${escapeHtml(page.code)}</code></h1>
-<p><span class="badge">${SEVERITY_WORD[page.severity as keyof typeof SEVERITY_WORD]}</span></p>
+<p><span class="badge">${SEVERITY_WORD[page.severity]}</span></p>
 <h2>What it means</h2>
 <p>${prose(page.summary)}. For the example below the playground says:</p>
 <blockquote><p>${prose(page.message)}</p></blockquote>
@@ -159,7 +156,7 @@ ${affectedBlock(page.affected)}
 
 /** The index of every rule, at `rules/index.html`. */
 export function renderRulesIndex(pages: readonly RulePage[]): string {
-  const items = pages.map((page) => `<li><a href="./${escapeHtml(rulePath(page.code).slice('rules/'.length))}"><code>${escapeHtml(page.code)}</code></a> — ${SEVERITY_WORD[page.severity as keyof typeof SEVERITY_WORD]}: ${prose(page.summary)}</li>`);
+  const items = pages.map((page) => `<li><a href="./${escapeHtml(ruleFile(page.code))}"><code>${escapeHtml(page.code)}</code></a> — ${SEVERITY_WORD[page.severity]}: ${prose(page.summary)}</li>`);
   return document(
     'Diagnostics — K3s Registry Playground',
     `<nav><a href="../">Playground</a></nav>
@@ -174,5 +171,5 @@ export function renderRulesIndex(pages: readonly RulePage[]): string {
 /** Every page of the rules folder: file name -> HTML. */
 export function rulesSite(): Record<string, string> {
   const pages = (Object.keys(diagnosticCodes) as DiagnosticCode[]).map((code) => rulePage(code));
-  return Object.fromEntries([['index.html', renderRulesIndex(pages)], ...pages.map((page) => [rulePath(page.code).slice('rules/'.length), renderRulePage(page)] as const)]);
+  return Object.fromEntries([['index.html', renderRulesIndex(pages)], ...pages.map((page) => [ruleFile(page.code), renderRulePage(page)] as const)]);
 }
