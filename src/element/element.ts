@@ -34,7 +34,7 @@ async function loadPart(error: unknown): Promise<boolean> {
 }
 
 /** The playground beside this script: element.js is published at the site's root. */
-const defaultPlayground = new URL('./', import.meta.url).href;
+const defaultPlayground = new URL(/* @vite-ignore */ './', import.meta.url).href;
 
 export class K3sRegistryChains extends HTMLElement {
   static readonly observedAttributes = ['permalink', 'images', 'releases', 'product', 'playground'];
