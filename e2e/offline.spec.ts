@@ -31,7 +31,12 @@ test.describe('the single offline file', () => {
     const foreign = watchRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
     await page.goto(fileUrl);
+    // The default page is prerendered into the file, and the app takes it over (no hydration mismatch: no console error).
+    await expect(page.locator('#root[data-prerendered]')).toHaveCount(1);
     await openCard(page, 'nginx:1.27');
     await expect(column(page, 'nginx:1.27', 'v1.32.2+k3s1').getByRole('listitem')).toHaveCount(1);
     await expect(column(page, 'nginx:1.27', 'v1.32.3+k3s1').getByRole('listitem')).toHaveCount(2);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildId, lazyList, precacheList, serviceWorkerSource } from '../scripts/serviceWorker.ts';
 import { stampOffline } from '../scripts/offline/build.ts';
+import { OFFLINE_FOOTER_MARK } from '../scripts/offline/singleFile.ts';
 import { createHash } from 'node:crypto';
 
 function site(files: Record<string, string>): string {
@@ -53,12 +54,12 @@ describe('the service worker build', () => {
 });
 
 describe('the offline file stamp', () => {
-  it('is the SHA-256 of the file with the stamp written as zeros, placed after the last </body>', () => {
-    const page = '<html><body><script>const s = "</body>";</script></body></html>';
+  it('is the SHA-256 of the file with the stamp written as zeros, placed at the mark before the inline code', () => {
+    const page = `<html><body><div id="root"></div>${OFFLINE_FOOTER_MARK}\n<script type="module">const s = "${OFFLINE_FOOTER_MARK}</body>";</script></body></html>`;
     const stamped = stampOffline(page, '1.2.3');
     const hash = /data-offline-hash>([0-9a-f]{64})</.exec(stamped)?.[1] ?? '';
     expect(createHash('sha256').update(stamped.replace(hash, '0'.repeat(64))).digest('hex')).toBe(hash);
-    expect(stamped).toContain('const s = "</body>";</script><footer');
+    expect(stamped).toContain('<div id="root"></div><footer');
     expect(stampOffline(page, '1.2.3')).toBe(stamped);
   });
 });

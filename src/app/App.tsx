@@ -67,7 +67,7 @@ function PageLayout() {
       <AfterFirstPaint>
         <footer className="site-footer">
           <p>Behaviour reproduced from K3s, its containerd fork and upstream containerd. Not affiliated with SUSE or the K3s project.</p>
-          {!isOfflineFile && (
+          {!isOfflineFile() && (
             <Suspense fallback={null}>
               <OfflineDownload />
             </Suspense>

@@ -34,7 +34,7 @@ if (!initial.mode.embed) {
       linkNavigation.startLinkNavigation(store, location, window);
     });
     // Offline use after one visit, on the published site only (embeds never register it; file:// cannot).
-    if (import.meta.env.PROD && !isOfflineFile && /^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {
+    if (import.meta.env.PROD && !isOfflineFile() && /^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {
       void import('./offline/serviceWorker.ts').then((serviceWorker) => serviceWorker.startServiceWorker(store, navigator.serviceWorker));
     }
   });
