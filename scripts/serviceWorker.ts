@@ -43,6 +43,7 @@ const FILES = ${JSON.stringify(['./', ...precache.filter((file) => file !== 'ind
 const LAZY = ${JSON.stringify(lazy.map((file) => `./${file}`))};
 const SHELL = new URL('./', self.registration.scope).href;
 const PRECACHED_PATHS = new Set(FILES.map((file) => new URL(file, self.registration.scope).pathname));
+const LAZY_URLS = new Set(LAZY.map((file) => new URL(file, self.registration.scope).href));
 
 self.addEventListener('install', (event) => {
   // A new build waits: the page shows "Reload to update" and asks for it (never swapped in under the user).
@@ -57,6 +58,7 @@ self.addEventListener('message', (event) => {
 
 async function keepLoaded(urls) {
   const cache = await caches.open(RUNTIME);
+  if (urls.some((url) => LAZY_URLS.has(url))) await keepMonaco();
   for (const url of urls.slice(0, 200)) {
     if (typeof url !== 'string' || new URL(url).origin !== self.location.origin) continue;
     if (await caches.match(url, { ignoreVary: true })) continue;
@@ -79,6 +81,30 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+let keepingMonaco = null;
+
+/**
+ * Monaco is used: keep all of it (its chunks, CSS, workers and icon font), not only the files this
+ * first use happened to load, so that the editor works offline whatever it shows next.
+ */
+function keepMonaco() {
+  keepingMonaco ??= (async () => {
+    const cache = await caches.open(RUNTIME);
+    for (const url of LAZY_URLS) {
+      if (await caches.match(url, { ignoreVary: true })) continue;
+      try {
+        const response = await fetch(url);
+        if (response.ok) await cache.put(url, response);
+      } catch {
+        // Offline: kept the next time the editor loads.
+      }
+    }
+  })().finally(() => {
+    keepingMonaco = null;
+  });
+  return keepingMonaco;
+}
+
 /** Hashed files of earlier builds (their Monaco, mostly) are never asked for again. */
 async function pruneRuntime() {
   const keep = new Set([...FILES, ...LAZY].map((file) => new URL(file, self.registration.scope).href));
@@ -100,6 +126,7 @@ self.addEventListener('fetch', (event) => {
   // The offline download is several megabytes and only ever saved to disk: straight to the network.
   if (url.pathname === scope.pathname + 'k3s-registry-playground.html') return;
   // Hashed file names never change their contents: the cache is always right.
+  if (LAZY_URLS.has(url.href)) event.waitUntil(keepMonaco());
   if (url.pathname.startsWith(scope.pathname + 'assets/') || PRECACHED_PATHS.has(url.pathname)) return event.respondWith(cacheFirst(request));
   // Anything else keeps its name across builds (element.js, embed.html, rule pages): fresh when online, kept for offline.
   event.respondWith(networkFirst(request));

@@ -17,7 +17,7 @@ export async function startServiceWorker(store: PlaygroundStoreApi, container: S
   } catch {
     return; // Offline use is an extra: the page works without it.
   }
-  void keepWhatWasLoaded(container);
+  void keepWhatIsLoaded(container);
   let reloading = false;
   const announce = (waiting: ServiceWorker) => store.getState().showBanner(updateBanner(() => {
     reloading = true;
@@ -25,8 +25,6 @@ export async function startServiceWorker(store: PlaygroundStoreApi, container: S
   }));
   container.addEventListener('controllerchange', () => {
     if (reloading) location.reload();
-    // The first take-over: anything loaded while the worker was installing is handed over too.
-    else void keepWhatWasLoaded(container);
   });
   // A build that finished installing while no page showed it.
   if (registration.waiting !== null && container.controller !== null) announce(registration.waiting);
@@ -45,16 +43,20 @@ export async function startServiceWorker(store: PlaygroundStoreApi, container: S
 }
 
 /**
- * On a first visit the page loads before the worker controls it, so the files it fetched (Monaco,
- * once the editor is up) never passed through the worker: hand it their URLs to cache.
+ * On a first visit the page loads before the worker controls it, so what it fetched (Monaco, once
+ * the editor is up; a file still downloading while the worker took over) never passed through the
+ * worker: hand it every file of the site the page has loaded, and each one it loads from now on
+ * (the worker fetches only what it does not hold yet).
  */
-async function keepWhatWasLoaded(container: ServiceWorkerContainer): Promise<void> {
+async function keepWhatIsLoaded(container: ServiceWorkerContainer): Promise<void> {
   const registration = await container.ready;
-  const urls = performance
-    .getEntriesByType('resource')
-    .map((entry) => entry.name)
-    .filter((url) => url.startsWith(new URL('./', location.href).href) && !url.endsWith('/sw.js'));
-  registration.active?.postMessage({ type: 'k3s-rp:keep-loaded', urls });
+  const site = new URL('./', location.href).href;
+  const keep = (entries: readonly PerformanceEntry[]) => {
+    const urls = entries.map((entry) => entry.name).filter((url) => url.startsWith(site) && !url.endsWith('/sw.js'));
+    if (urls.length > 0) registration.active?.postMessage({ type: 'k3s-rp:keep-loaded', urls });
+  };
+  keep(performance.getEntriesByType('resource'));
+  new PerformanceObserver((list) => keep(list.getEntries())).observe({ type: 'resource' });
 }
 
 function updateBanner(reload: () => void): Banner {
