@@ -7,9 +7,10 @@
  *   npx tsx scripts/package.ts
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { listFiles } from './files.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'build/package');
@@ -51,12 +52,6 @@ export function buildPackage(): string {
   return join(root, 'build', packed.filename);
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
 
 /** Every bare import of the compiled code is Node's own or a declared dependency: nothing from devDependencies. */
 function checkImports(files: readonly string[]): void {

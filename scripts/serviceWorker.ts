@@ -8,22 +8,26 @@
  *   npx tsx scripts/serviceWorker.ts [dist]
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { listFiles } from './files.ts';
 
 /** Files Monaco brings: cached on first use, not at install (they are most of the site's bytes). */
 const LAZY = /(?:^|\/)(?:MonacoEditor|editor\.api|editor\.worker|yaml\.worker|codicon|editor)-[^/]*$/;
 const PRECACHED = /^(?:index\.html|offline\.json|assets\/.+\.(?:js|css)|schema\/.+\.json|manifest\.webmanifest|icon\.svg)$/;
 
+/** The site's files, as paths relative to its root with forward slashes. */
+function siteFiles(dist: string): string[] {
+  return listFiles(dist).map((file) => relative(dist, file).split('\\').join('/'));
+}
+
 export function precacheList(dist: string): string[] {
-  const files = listFiles(dist).map((file) => relative(dist, file).split('\\').join('/'));
-  return files.filter((file) => PRECACHED.test(file) && !LAZY.test(file)).sort();
+  return siteFiles(dist).filter((file) => PRECACHED.test(file) && !LAZY.test(file)).sort();
 }
 
 /** This build's Monaco files: cached on first use; any other build's are dropped when this one takes over. */
 export function lazyList(dist: string): string[] {
-  const files = listFiles(dist).map((file) => relative(dist, file).split('\\').join('/'));
-  return files.filter((file) => file.startsWith('assets/') && LAZY.test(file)).sort();
+  return siteFiles(dist).filter((file) => file.startsWith('assets/') && LAZY.test(file)).sort();
 }
 
 export function buildId(dist: string, precache: readonly string[]): string {
@@ -57,16 +61,20 @@ self.addEventListener('message', (event) => {
 });
 
 async function keepLoaded(urls) {
-  const cache = await caches.open(RUNTIME);
   if (urls.some((url) => LAZY_URLS.has(url))) await keepMonaco();
-  for (const url of urls.slice(0, 200)) {
-    if (typeof url !== 'string' || new URL(url).origin !== self.location.origin) continue;
+  await keepUrls(urls.slice(0, 200).filter((url) => typeof url === 'string' && new URL(url).origin === self.location.origin));
+}
+
+/** Fetches into the runtime cache each URL no cache holds yet; one that fails (offline, gone) is fetched when next used. */
+async function keepUrls(urls) {
+  const cache = await caches.open(RUNTIME);
+  for (const url of urls) {
     if (await caches.match(url, { ignoreVary: true })) continue;
     try {
       const response = await fetch(url);
       if (response.ok) await cache.put(url, response);
     } catch {
-      // Offline already, or gone: it is fetched again when next used.
+      // Kept the next time it is used.
     }
   }
 }
@@ -88,18 +96,7 @@ let keepingMonaco = null;
  * first use happened to load, so that the editor works offline whatever it shows next.
  */
 function keepMonaco() {
-  keepingMonaco ??= (async () => {
-    const cache = await caches.open(RUNTIME);
-    for (const url of LAZY_URLS) {
-      if (await caches.match(url, { ignoreVary: true })) continue;
-      try {
-        const response = await fetch(url);
-        if (response.ok) await cache.put(url, response);
-      } catch {
-        // Offline: kept the next time the editor loads.
-      }
-    }
-  })().finally(() => {
+  keepingMonaco ??= keepUrls([...LAZY_URLS]).finally(() => {
     keepingMonaco = null;
   });
   return keepingMonaco;
@@ -166,12 +163,6 @@ async function cacheFirst(request) {
 `;
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
 
 if (process.argv[1] !== undefined && import.meta.filename === (await import('node:path')).resolve(process.argv[1])) {
   const dist = process.argv[2] ?? 'dist';
