@@ -1,5 +1,5 @@
 import { releaseOf, releaseRanges, resolve, type DiagnosticCode, type Release } from '../../resolver/index.ts';
-import type { RuleExample } from './examples.ts';
+import { exampleInput, type RuleExample } from './examples.ts';
 
 /** Every release the engine models, per product, oldest first. */
 function everyRelease(product: 'k3s' | 'containerd'): Release[] {
@@ -33,13 +33,7 @@ export function affectedReleases(code: DiagnosticCode, example: RuleExample): Af
   const k3s = everyRelease('k3s');
   const containerd = example.hostsDirs !== undefined && example.yaml === '' ? everyRelease('containerd') : [];
   const releases = [...k3s, ...containerd];
-  const resolution = resolve({
-    registriesYaml: example.yaml,
-    images: ['nginx'],
-    releases,
-    disableDefaultRegistryEndpoint: example.flags?.disableDefaultRegistryEndpoint ?? false,
-    ...(example.hostsDirs !== undefined ? { hostsDirs: example.hostsDirs } : {}),
-  });
+  const resolution = resolve(exampleInput(example, releases));
   const hits = resolution.diagnostics.filter((found) => found.code === code && found.file === example.file);
   // A finding inside your hosts.toml matters only where containerd reads that file.
   const readers = new Set(

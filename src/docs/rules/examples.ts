@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from '../../resolver/index.ts';
+import type { DiagnosticCode, Release, ResolveInput } from '../../resolver/index.ts';
 
 /** A minimal input that produces one diagnostic code, and where the diagnostic points. */
 export interface RuleExample {
@@ -12,6 +12,17 @@ export interface RuleExample {
   /** hosts.toml files of your own; `file` is the directory whose hosts.toml the diagnostic is in. */
   hostsDirs?: Record<string, string>;
   file?: string;
+}
+
+/** What the engine is given for an example, against the releases asked for (the page's, or every release). */
+export function exampleInput(example: RuleExample, releases: Release[]): ResolveInput {
+  return {
+    registriesYaml: example.yaml,
+    images: ['nginx'],
+    releases,
+    disableDefaultRegistryEndpoint: example.flags?.disableDefaultRegistryEndpoint ?? false,
+    ...(example.hostsDirs !== undefined ? { hostsDirs: example.hostsDirs } : {}),
+  };
 }
 
 const containerdBoth = ['containerd v1.7.25', 'containerd v2.2.0'];

@@ -4,7 +4,7 @@ import { escapeHtml } from '../../share/html.ts';
 import { ruleFile } from '../../share/ruleLinks.ts';
 import { defaultState, type PlaygroundState } from '../../share/state.ts';
 import { affectedReleases, type AffectedReleases, type ReleaseRun } from './affected.ts';
-import { ruleExamples, type RuleExample } from './examples.ts';
+import { exampleInput, ruleExamples, type RuleExample } from './examples.ts';
 import { ruleTexts } from './content.ts';
 
 /** Everything one rule page shows, computed from the engine and the rule's data. */
@@ -27,13 +27,7 @@ const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Error', warn
 export function rulePage(code: DiagnosticCode): RulePage {
   const example = ruleExamples[code];
   const releases = example.releases ?? [...defaultState.versions];
-  const found = resolve({
-    registriesYaml: example.yaml,
-    images: ['nginx'],
-    releases: releases.map((name) => releaseOf(name)),
-    disableDefaultRegistryEndpoint: example.flags?.disableDefaultRegistryEndpoint ?? false,
-    ...(example.hostsDirs !== undefined ? { hostsDirs: example.hostsDirs } : {}),
-  }).diagnostics.find((diagnostic) => diagnostic.code === code && diagnostic.file === example.file);
+  const found = resolve(exampleInput(example, releases.map((name) => releaseOf(name)))).diagnostics.find((diagnostic) => diagnostic.code === code && diagnostic.file === example.file);
   if (found === undefined) throw new Error(`the example of ${code} does not produce it`);
   const containerdOnly = example.yaml === '' && releases.every((name) => name.startsWith('containerd '));
   return {
