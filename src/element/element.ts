@@ -10,28 +10,13 @@
  * or `permalink="https://HOST/PATH/#v3.…"`. Everything it reads is the page author's, but a
  * permalink is still decoded with the codec's bounds, and nothing it shows can run script.
  */
-import { OlderReleasesMissing, RegexEngineMissing, findRelease, resolve, type Distribution, type OlderReleases, type RegexEngine, type Release } from '../resolver/core.ts';
+import { findRelease, resolve, type Distribution, type Release } from '../resolver/core.ts';
+import { loadedParts, loadMissingPart } from '../resolver/lazyParts.ts';
 import { encodeState } from '../share/codec.ts';
 import { chainsHtml, chainsStylesheet } from '../share/chainsHtml.ts';
 import { escapeHtml } from '../share/html.ts';
 import { chainsView } from '../share/chainsView.ts';
 import { readElementInput, type ElementInput } from './input.ts';
-
-let regexEngine: RegexEngine | undefined;
-let olderReleases: OlderReleases | undefined;
-
-/** re2js (~45 KB gzipped) and the older releases' support are fetched only when a file needs them. */
-async function loadPart(error: unknown): Promise<boolean> {
-  if (error instanceof RegexEngineMissing) {
-    regexEngine = (await import('re2js')).RE2JS;
-    return true;
-  }
-  if (error instanceof OlderReleasesMissing) {
-    olderReleases = (await import('../resolver/older/index.ts')).olderReleases;
-    return true;
-  }
-  return false;
-}
 
 /** The playground beside this script: element.js is published at the site's root. */
 const defaultPlayground = new URL(/* @vite-ignore */ './', import.meta.url).href;
@@ -92,7 +77,8 @@ export class K3sRegistryChains extends HTMLElement {
         this.#show(renderState(input.value));
         return;
       } catch (error) {
-        if (!(await loadPart(error).catch(() => false)) || generation !== this.#generation) {
+        const loaded = (await loadMissingPart(error)?.then(() => true, () => false)) ?? false;
+        if (!loaded || generation !== this.#generation) {
           if (generation === this.#generation) this.#show(`<p class="problem" role="alert">Could not show the chains: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`);
           return;
         }
@@ -116,8 +102,7 @@ function renderState(input: ElementInput): string {
     releases: releases.found,
     disableDefaultRegistryEndpoint: state.flags.disableDefaultRegistryEndpoint,
     embeddedRegistry: state.flags.embeddedRegistry,
-    ...(regexEngine !== undefined ? { regexEngine } : {}),
-    ...(olderReleases !== undefined ? { olderReleases } : {}),
+    ...loadedParts(),
   });
   return chainsHtml(chainsView(resolution, state.whatIf), { styles: 'classes', playgroundUrl: `${playground}#${encodeState(state)}` });
 }

@@ -1,4 +1,5 @@
-import { findRelease, OlderReleasesMissing, RegexEngineMissing, resolve, type Distribution, type OlderReleases, type RegexEngine, type Release, type Resolution, type ResolveInput } from '../../resolver/core.ts';
+import { findRelease, resolve, type Distribution, type Release, type Resolution, type ResolveInput } from '../../resolver/core.ts';
+import { isMissingPart, loadedParts, loadMissingPart } from '../../resolver/lazyParts.ts';
 import { hostsDirsOf, type CertsFile, type PlaygroundState } from '../../share/state.ts';
 import { markEdit, measureCompute } from '../perfMarks.ts';
 import { stabilize } from './stabilize.ts';
@@ -42,33 +43,6 @@ let lastHostsDirs: { files: readonly CertsFile[]; dirs: Record<string, string> }
 function hostsDirsFor(files: readonly CertsFile[]): Record<string, string> {
   if (files !== lastHostsDirs.files) lastHostsDirs = { files, dirs: hostsDirsOf(files) };
   return lastHostsDirs.dirs;
-}
-
-let regexEngine: RegexEngine | undefined;
-let regexEngineLoading: Promise<RegexEngine> | null = null;
-let olderReleases: OlderReleases | undefined;
-let olderReleasesLoading: Promise<OlderReleases> | null = null;
-
-/** re2js is loaded only once a file with rewrites needs it (it is ~45 KB gzipped). */
-function loadRegexEngine(): Promise<RegexEngine> {
-  regexEngineLoading ??= import('re2js').then((module) => (regexEngine = module.RE2JS));
-  return regexEngineLoading;
-}
-
-/** Support for releases before April 2024 is loaded once such a release is compared. */
-function loadOlderReleases(): Promise<OlderReleases> {
-  olderReleasesLoading ??= import('../../resolver/older/index.ts').then((module) => (olderReleases = module.olderReleases));
-  return olderReleasesLoading;
-}
-
-/** The engine parts loaded so far. */
-function loadedParts(): Pick<ResolveInput, 'regexEngine' | 'olderReleases'> {
-  return { ...(regexEngine !== undefined ? { regexEngine } : {}), ...(olderReleases !== undefined ? { olderReleases } : {}) };
-}
-
-/** Whether a failure only means an engine part must be loaded first. */
-function isMissingPart(error: unknown): boolean {
-  return error instanceof RegexEngineMissing || error instanceof OlderReleasesMissing;
 }
 
 /**
@@ -125,12 +99,9 @@ export function startRecompute(store: PlaygroundStoreApi): () => void {
     try {
       store.getState().setResults(computeResults(draft, results));
     } catch (error) {
-      if (error instanceof RegexEngineMissing) {
-        void loadRegexEngine().then(schedule, (loadError: unknown) => store.getState().setResults({ failure: `Could not load the RE2 engine: ${String(loadError)}` }));
-        return;
-      }
-      if (error instanceof OlderReleasesMissing) {
-        void loadOlderReleases().then(schedule, (loadError: unknown) => store.getState().setResults({ failure: `Could not load the older-release support: ${String(loadError)}` }));
+      const loading = loadMissingPart(error);
+      if (loading !== null) {
+        void loading.then(schedule, (loadError: unknown) => store.getState().setResults({ failure: loadError instanceof Error ? loadError.message : String(loadError) }));
         return;
       }
       // An engine bug must not take the page down: say so and keep the last result.
